@@ -1,0 +1,66 @@
+# Natsume for Xen: build, test and demo.
+#
+#   make deps     install the Debian packages this needs (root)
+#   make xen-src  fetch the pinned Xen source and verify it
+#   make build    patch and build Xen and its toolstack, the demo RTOS
+#                 guest and the dom0 initramfs for the QEMU harness
+#   make test     unit tests and system tests (Xen booted under QEMU)
+#   make demo     boot Xen under QEMU and run the RTOS guest on it
+#   make clean    remove build/
+
+TOP := $(CURDIR)
+BUILD ?= $(TOP)/build
+XEN_TREE := $(BUILD)/xen
+XEN_PUBLIC := $(XEN_TREE)/xen/include/public
+export TOP BUILD
+
+CC := gcc
+HOST_CFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11
+
+# Programs that end up in the dom0 initramfs, under /opt/natsume.
+INITRD_FILES :=
+# Host unit test binaries (cmocka, run with TAP output).
+UNIT_TESTS :=
+
+.PHONY: all deps xen-src xen linux build initrd test unit demo clean
+
+all: build
+
+deps:
+	scripts/deps.sh
+
+# The pinned Xen: pristine source, then our series on top, then the build.
+xen-src:
+	scripts/xen-src.sh
+
+xen: xen-src
+	scripts/xen-patch.sh
+	scripts/xen-build.sh
+
+# Debian's kernel and busybox, for dom0 and the Linux guests.
+linux:
+	scripts/linux.sh
+
+# The demo RTOS guest: a PV kernel built against the pinned Xen's headers.
+-include examples/rtos/rtos.mk
+ifneq ($(RTOS_KERNEL),)
+$(RTOS_KERNEL): | xen-src
+INITRD_FILES += $(RTOS_KERNEL) $(TOP)/examples/rtos.cfg
+endif
+
+initrd: xen linux $(INITRD_FILES)
+	mkdir -p $(BUILD)/qemu
+	INITRD_FILES="$(INITRD_FILES)" tests/qemu/mkinitrd $(BUILD)/qemu/dom0.cpio.gz
+
+build: xen linux initrd
+
+unit: $(UNIT_TESTS)
+
+test: build unit
+	UNIT_TESTS="$(UNIT_TESTS)" tests/run
+
+demo: build
+	tests/qemu/run-xen -v -t 600 -l $(BUILD)/logs/demo.log examples/demo.sh
+
+clean:
+	rm -rf $(BUILD)

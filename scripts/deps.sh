@@ -1,0 +1,35 @@
+#!/bin/sh
+# Install every Debian package the project needs and enable deb-src for
+# Debian's own archive (apt-get source fetches the pinned Xen from there).
+set -eu
+
+if [ "$(id -u)" != 0 ]; then
+    echo "make deps: must run as root (try: sudo make deps)" >&2
+    exit 1
+fi
+
+src=/etc/apt/sources.list.d/debian.sources
+changed=0
+if [ -f "$src" ] && ! grep -q '^Types:.*deb-src' "$src"; then
+    sed -i 's/^Types: deb$/Types: deb deb-src/' "$src"
+    changed=1
+elif [ ! -f "$src" ] && ! grep -qs '^deb-src .*debian' /etc/apt/sources.list; then
+    sed -n 's/^deb \(.*debian.*\)/deb-src \1/p' /etc/apt/sources.list \
+        >/etc/apt/sources.list.d/natsume-deb-src.list
+    changed=1
+fi
+
+stamp=/var/lib/apt/periodic/natsume-update-stamp
+if [ $changed = 1 ] || [ ! -f "$stamp" ] ||
+   [ -n "$(find "$stamp" -mmin +720 2>/dev/null)" ]; then
+    apt-get update
+    mkdir -p "$(dirname "$stamp")" && touch "$stamp"
+fi
+
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    build-essential bison flex gawk python3 python3-dev pkg-config gettext \
+    uuid-dev libyajl-dev zlib1g-dev liblzma-dev libzstd-dev libbz2-dev \
+    liblzo2-dev libncurses-dev libssl-dev libaio-dev libfdt-dev acpica-tools \
+    libnl-3-dev libnl-route-3-dev dpkg-dev xz-utils cpio \
+    qemu-system-x86 busybox-static bats libcmocka-dev gnuplot-nox \
+    perl ca-certificates file

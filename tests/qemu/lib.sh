@@ -1,0 +1,37 @@
+# Helpers for scenario scripts run inside dom0 (sourced: . /opt/natsume/lib.sh).
+
+# fail MESSAGE: report and end the scenario with status 1.
+fail()
+{
+    echo "SCENARIO-FAIL: $*"
+    exit 1
+}
+
+# wait_gone NAME SECONDS: wait until domain NAME no longer exists.
+wait_gone()
+{
+    i=0
+    while xl domid "$1" >/dev/null 2>&1; do
+        i=$((i + 1))
+        [ $i -le $(($2 * 10)) ] || return 1
+        sleep 0.1
+    done
+}
+
+# wait_log NAME PATTERN SECONDS: wait until the console log of domain NAME
+# (kept by xenconsoled) has a line matching PATTERN.
+wait_log()
+{
+    i=0
+    while ! grep -q "$2" "/var/log/xen/console/guest-$1.log" 2>/dev/null; do
+        i=$((i + 1))
+        [ $i -le $(($3 * 10)) ] || return 1
+        sleep 0.1
+    done
+}
+
+# guest_log NAME: the console output of domain NAME so far.
+guest_log()
+{
+    cat "/var/log/xen/console/guest-$1.log" 2>/dev/null
+}
