@@ -41,6 +41,17 @@ xen: xen-src
 linux:
 	scripts/linux.sh
 
+# Test programs for dom0, built against the staged headers and libraries.
+DIST := $(BUILD)/dist
+PROGS_CFLAGS := $(HOST_CFLAGS) -I$(DIST)/usr/include
+PROGS_LDFLAGS := -L$(DIST)/usr/lib -Wl,-rpath-link,$(DIST)/usr/lib
+NATSUME_CTL := $(BUILD)/progs/natsume-ctl
+INITRD_FILES += $(NATSUME_CTL)
+
+$(NATSUME_CTL): tests/progs/natsume-ctl.c | xen
+	mkdir -p $(@D)
+	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl
+
 # The demo RTOS guest: a PV kernel built against the pinned Xen's headers.
 -include examples/rtos/rtos.mk
 ifneq ($(RTOS_KERNEL),)

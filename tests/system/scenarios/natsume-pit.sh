@@ -1,0 +1,105 @@
+# Xen booted with natsume=pit: bind the PIT to a PV guest pinned on CPU 1,
+# check the errors of bad requests, the counters, unbinding, and that
+# destroying a bound domain gives the PIT back.  A plain Linux guest does
+# not bind VIRQ_NATSUME_TIMER: its ticks are counted as "no_port".
+. /opt/natsume/lib.sh
+ctl=/opt/natsume/natsume-ctl
+
+# value KEY: the value of "KEY: value" in the last status output.
+value()
+{
+    sed -n "s/^$1: //p" /tmp/status
+}
+
+status()
+{
+    $ctl status >/tmp/status || fail "natsume-ctl status"
+    cat /tmp/status
+}
+
+guest_cfg()
+{
+    cat >/tmp/$1.cfg <<CFG
+name = "$1"
+type = "pv"
+kernel = "/opt/natsume/vmlinuz"
+ramdisk = "/opt/natsume/guest-initrd.gz"
+extra = "console=hvc0 loglevel=4 guest_sleep=600"
+memory = 128
+vcpus = 1
+cpus = "1"
+on_poweroff = "destroy"
+CFG
+}
+
+echo "=== xl info"
+xl info | grep -E '^(nr_cpus|xen_commandline)'
+echo "=== status at boot"
+status
+
+guest_cfg guest
+xl create -p /tmp/guest.cfg || fail "xl create -p"
+domid=$(xl domid guest)
+echo "=== domid"
+echo "$domid"
+
+echo "=== bind bad cpu"
+$ctl bind "$domid" 7 1000
+echo "=== bind bad vcpu"
+$ctl bind "$domid" 1 1000 3
+echo "=== bind bad period"
+$ctl bind "$domid" 1 10
+echo "=== bind bad domain"
+$ctl bind 4242 1 1000
+echo "=== unbind unbound"
+$ctl unbind "$domid"
+
+echo "=== bind"
+$ctl bind "$domid" 1 1000 || fail "bind"
+echo "=== bind again"
+$ctl bind "$domid" 1 1000
+echo "=== bind dom0"
+$ctl bind 0 0 1000
+echo "=== status bound paused"
+status
+xl unpause guest || fail "xl unpause"
+wait_log guest "natsume-guest: hello" 120 || fail "no console output from the guest"
+sleep 2
+echo "=== status bound running"
+status
+echo "=== xl vcpu-list"
+xl vcpu-list
+
+echo "=== unbind"
+$ctl unbind "$domid" || fail "unbind"
+status >/dev/null
+t1=$(value ticks)
+sleep 2
+echo "=== status unbound"
+status
+t2=$(value ticks)
+echo "=== ticks after unbind"
+echo "$t1 $t2"
+
+echo "=== bind then destroy"
+$ctl bind "$domid" 1 1000 || fail "bind before destroy"
+sleep 1
+xl destroy guest || fail "xl destroy"
+wait_gone guest 30 || fail "guest still there after xl destroy"
+echo "=== status after destroy"
+status
+
+guest_cfg guest2
+xl create -p /tmp/guest2.cfg || fail "xl create guest2"
+domid2=$(xl domid guest2)
+echo "=== bind new domain"
+$ctl bind "$domid2" 1 1000 || fail "bind new domain"
+xl unpause guest2
+wait_log guest2 "natsume-guest: hello" 120 || fail "no console output from guest2"
+echo "=== guest2 console"
+guest_log guest2
+xl destroy guest2
+wait_gone guest2 30 || fail "guest2 still there"
+echo "=== status end"
+status
+echo "=== end"
