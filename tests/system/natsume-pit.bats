@@ -5,11 +5,30 @@
 
 load helpers
 
+RTOS_KERNEL=$BUILD/rtos/rtos-kernel
+
 setup_file()
 {
     boot natsume-pit -t 400 -c 2 \
         -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
     boot natsume-stock -t 300 -c 2 -x "dom0_max_vcpus=1 dom0_vcpus_pin"
+    # The demo RTOS guest, with deterministic guest time (-icount).
+    if [ -f "$RTOS_KERNEL" ]; then
+        boot natsume-rtos -t 900 -c 2 -i 3 \
+            -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
+    fi
+}
+
+need_rtos()
+{
+    [ -f "$RTOS_KERNEL" ] || skip "demo RTOS guest not built"
+}
+
+# result KEY: the number KEY in the RTOS guest's NATSUME-RESULT line.
+result()
+{
+    serial_log natsume-rtos | sed -n 's/^NATSUME-RESULT .*"'"$1"'":\([0-9]*\).*/\1/p' |
+        head -n 1
 }
 
 # field SCENARIO SECTION KEY: the value of "KEY: value" in that section.
@@ -124,4 +143,38 @@ field()
 
 @test "stock: a PV guest runs" {
     section natsume-stock "guest console" | grep -q '^natsume-guest: hello from 6\.1\.'
+}
+
+@test "rtos: the guest ran to the end" {
+    need_rtos
+    [ "$(scenario_rc natsume-rtos)" = 0 ]
+    serial_log natsume-rtos | grep -q '^=== end$'
+    serial_log natsume-rtos | grep -q '^NATSUME-RESULT {"mode":"natsume"'
+}
+
+@test "rtos: 1000 intervals with a mean within 0.1% of 999847 ns" {
+    need_rtos
+    local n mean d
+    n=$(result intervals)
+    mean=$(result mean_ns)
+    [ "$n" = 1000 ]
+    [ -n "$mean" ]
+    d=$((mean - 999847))
+    [ "${d#-}" -le 999 ]
+}
+
+@test "rtos: Xen delivered as many ticks as the guest counted" {
+    need_rtos
+    local g del d
+    g=$(result ticks)
+    del=$(field natsume-rtos 'status after' delivered)
+    [ "$g" = 1001 ]
+    d=$((del - g))
+    [ "${d#-}" -le 3 ]
+}
+
+@test "rtos: the PIT is released when the guest is gone" {
+    need_rtos
+    [ "$(field natsume-rtos 'status after' bound)" = no ]
+    [ "$(field natsume-rtos 'status after' period_ns)" = 999847 ]
 }

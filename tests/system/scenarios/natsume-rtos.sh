@@ -1,0 +1,53 @@
+# The demo RTOS guest (mode=natsume) on CPU 1, alone in a cpupool of its own
+# cpupool, with the PIT bound to its vCPU at 1 ms: created paused, bound,
+# unpaused.  It takes 1001 ticks from VIRQ_NATSUME_TIMER, reports and
+# powers off; destroying it releases the PIT.
+. /opt/natsume/lib.sh
+ctl=/opt/natsume/natsume-ctl
+
+[ -f /opt/natsume/rtos-kernel ] || fail "no rtos-kernel in /opt/natsume"
+
+# Under QEMU with -icount the emulated CPUs take turns: whatever dom0 does on
+# CPU 0 while the guest measures delays CPU 1.  So wait quietly, with one
+# check a second instead of wait_log's ten.
+wait_quietly()
+{
+    i=0
+    while ! grep -q "$2" "/var/log/xen/console/guest-$1.log" 2>/dev/null; do
+        i=$((i + 1))
+        [ $i -le "$3" ] || return 1
+        sleep 1
+    done
+}
+
+echo "=== cpupool"
+xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
+xl cpupool-create name=\"rt\" sched=\"credit\" cpus=[\"1\"] || fail "cpupool-create"
+xl cpupool-list
+
+cat >/tmp/rtos.cfg <<CFG
+name = "rtos"
+type = "pv"
+kernel = "/opt/natsume/rtos-kernel"
+memory = 32
+vcpus = 1
+pool = "rt"
+cpus = "1"
+extra = "mode=natsume ticks=1001 period_us=1000"
+on_poweroff = "destroy"
+on_crash = "destroy"
+CFG
+xl create -p /tmp/rtos.cfg || fail "xl create -p"
+domid=$(xl domid rtos)
+echo "=== bind"
+$ctl bind "$domid" 1 1000 || fail "bind"
+xl unpause rtos || fail "xl unpause"
+# The guest measures for about a second: stay out of its way meanwhile.
+sleep 5
+wait_quietly rtos "NATSUME-RESULT" 600 || { guest_log rtos; fail "no result from the RTOS guest"; }
+echo "=== rtos console"
+guest_log rtos
+wait_gone rtos 60 || fail "rtos still there after powering off"
+echo "=== status after"
+$ctl status || fail "natsume-ctl status"
+echo "=== end"
