@@ -26,19 +26,11 @@ irq0()
     xl dmesg | sed 's/^(XEN) *//' | grep -E -A1 '^IRQ: +0 vec|^IRQ +0 Vec'
 }
 
+# guest_cfg NAME: the shared PV guest config, named NAME, pinned on CPU 1.
 guest_cfg()
 {
-    cat >/tmp/$1.cfg <<CFG
-name = "$1"
-type = "pv"
-kernel = "/opt/natsume/vmlinuz"
-ramdisk = "/opt/natsume/guest-initrd.gz"
-extra = "console=hvc0 loglevel=4 guest_sleep=600"
-memory = 128
-vcpus = 1
-cpus = "1"
-on_poweroff = "destroy"
-CFG
+    { sed "s/^name = .*/name = \"$1\"/" /opt/natsume/guest.cfg
+      echo 'cpus = "1"'; } >"/tmp/$1.cfg"
 }
 
 echo "=== xl info"
