@@ -40,6 +40,38 @@ static u128 div128(u128 n, uint64_t d, uint64_t *rem)
     return ((u128)qhi << 64) | qlo;
 }
 
+/* n / d for 128-bit n and d, bit by bit: no libgcc in the guest. */
+static u128 div128_wide(u128 n, u128 d, u128 *rem)
+{
+    u128 q = 0, r = 0;
+    int i;
+
+    if ( !(d >> 64) )
+    {
+        uint64_t r64;
+
+        q = div128(n, (uint64_t)d, &r64);
+        *rem = r64;
+        return q;
+    }
+
+    for ( i = 127; i >= 0; i-- )
+    {
+        unsigned int carry = (unsigned int)(r >> 127);
+
+        r = (r << 1) | ((n >> i) & 1);
+        q <<= 1;
+        if ( carry || r >= d )
+        {
+            r -= d;
+            q |= 1;
+        }
+    }
+    *rem = r;
+
+    return q;
+}
+
 static u128 isqrt128(u128 n)
 {
     u128 res = 0, bit = (u128)1 << 126;
@@ -201,10 +233,41 @@ static uint64_t stddev(u128 s, uint64_t r, uint32_t n)
     return k;
 }
 
+/*
+ * A tick the guest could not take in time merges with the next: their
+ * interval is about k periods for k - 1 missed ticks.  p50 stands for the
+ * period.  Returns the missed ticks (up to n * 2^64: 128 bits).
+ */
+static u128 missed_ticks(const uint64_t *iv, uint32_t n, uint64_t p50)
+{
+    u128 missed = 0;
+    uint32_t i;
+
+    if ( p50 == 0 )
+        return 0;
+
+    for ( i = 0; i < n; i++ )
+    {
+        uint64_t q, r;
+
+        /* iv > 1.5 p50; then iv / p50 rounds (halves up) to 2 or more. */
+        if ( 2 * (u128)iv[i] <= 3 * (u128)p50 )
+            continue;
+
+        q = iv[i] / p50;
+        r = iv[i] % p50;
+        if ( r >= p50 - r )
+            q++;
+        missed += q - 1;
+    }
+
+    return missed;
+}
+
 void stats_compute(uint64_t *iv, uint32_t n, struct stats *s)
 {
-    u128 sum = 0, sq = 0, nx;
-    uint64_t q, r, lo, hi, w;
+    u128 sum = 0, sq = 0, nx, missed, den, rem;
+    uint64_t q, r, lo, hi, w, pe;
     uint32_t i, in100 = 0, in1000 = 0;
 
     *s = (struct stats){ 0 };
@@ -260,6 +323,13 @@ void stats_compute(uint64_t *iv, uint32_t n, struct stats *s)
     s->p50_ns = percentile(iv, n, 500);
     s->p99_ns = percentile(iv, n, 990);
     s->p999_ns = percentile(iv, n, 999);
+
+    missed = missed_ticks(iv, n, s->p50_ns);
+    s->missed = missed >> 64 ? U64_MAX : (uint64_t)missed;
+    /* At most the mean: fits in 64 bits. */
+    den = n + missed;
+    pe = (uint64_t)div128_wide(sum, den, &rem);
+    s->period_est_ns = pe + (rem >= den - rem && pe != U64_MAX);
 }
 
 void stats_lateness(const uint64_t *ts, uint32_t n, uint64_t first_deadline,

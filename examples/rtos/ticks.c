@@ -4,7 +4,9 @@
  *   mode=xen:     VIRQ_TIMER from Xen's single-shot timer, re-armed at
  *                 absolute deadlines first + k * period (no drift).
  *   mode=natsume: VIRQ_NATSUME_TIMER from the direct hardware timer path;
- *                 VIRQ_TIMER only serves as a watchdog.
+ *                 VIRQ_TIMER only serves as a watchdog.  The first tick
+ *                 after the start is not stamped: it may have been
+ *                 pending since before, and only marks the start.
  */
 #include <arch/cpu.h>
 #include <arch/hypercall.h>
@@ -36,6 +38,7 @@ static struct {
     uint32_t wanted;
     volatile uint32_t count;
     volatile enum state state;
+    volatile int started;       /* natsume: the tick marking the start came */
     uint64_t period_ns;
     uint64_t first_deadline;
 } run;
@@ -81,16 +84,33 @@ static void xen_tick(evtchn_port_t port, uint64_t tsc)
         arm_timer(run.first_deadline + (uint64_t)(k + 1) * run.period_ns);
 }
 
-/* mode=natsume: each VIRQ_NATSUME_TIMER is a tick. */
+/* Why ticks stopped: none at all, or some then no more. */
+static enum state stopped(void)
+{
+    return run.count || run.started ? STALLED : NO_TICKS;
+}
+
+/*
+ * mode=natsume: each VIRQ_NATSUME_TIMER is a tick.  The first one only
+ * marks the start: it can have been pending since before we started, and
+ * then its stamp would be late and its interval short.
+ */
 static void natsume_tick(evtchn_port_t port, uint64_t tsc)
 {
     (void)port;
     if ( run.state != RUNNING )
         return;
 
-    /* First tick: push the watchdog past the whole run, out of the way. */
-    if ( stamp(tsc) == 0 && run.state == RUNNING )
-        arm_timer(sys_stamps[0] + 2 * run.wanted * run.period_ns + SLACK_NS);
+    if ( !run.started )
+    {
+        run.started = 1;
+        /* Push the watchdog past the whole run, out of the way. */
+        arm_timer(time_tsc_to_ns(tsc) + 2 * run.wanted * run.period_ns +
+                  SLACK_NS);
+        return;
+    }
+
+    stamp(tsc);
 }
 
 /* mode=natsume: VIRQ_TIMER fires only if ticks fail to come. */
@@ -99,7 +119,7 @@ static void watchdog(evtchn_port_t port, uint64_t tsc)
     (void)port;
     (void)tsc;
     if ( run.state == RUNNING )
-        run.state = run.count ? STALLED : NO_TICKS;
+        run.state = stopped();
 }
 
 static void wait_until_over(uint64_t limit_ns)
@@ -112,7 +132,7 @@ static void wait_until_over(uint64_t limit_ns)
         /* Whatever the tick source does, do not wait forever. */
         if ( time_now_ns() > limit_ns )
         {
-            run.state = run.count ? STALLED : NO_TICKS;
+            run.state = stopped();
             break;
         }
         events_block();
@@ -141,6 +161,7 @@ int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
     run.wanted = opts->ticks;
     run.count = 0;
     run.state = IDLE;
+    run.started = 0;
     run.period_ns = (uint64_t)opts->period_us * 1000;
     nominal = (uint64_t)run.wanted * run.period_ns;
 
@@ -168,8 +189,13 @@ int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
     /* Silent from here on: no console traffic competes with the ticks. */
     console_flush(1000 * MS);
 
-    /* Events are still masked: drop what the periodic timer left. */
+    /*
+     * Events are still masked: drop what the periodic timer left, and a
+     * tick that came before the start.
+     */
     events_clear(timer_port);
+    if ( natsume )
+        events_clear(tick_port);
 
     start = time_now_ns();
     run.state = RUNNING;

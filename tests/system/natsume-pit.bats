@@ -5,23 +5,14 @@
 
 load helpers
 
-RTOS_KERNEL=$BUILD/rtos/rtos-kernel
-
 setup_file()
 {
     boot natsume-pit -t 400 -c 2 \
         -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
     boot natsume-stock -t 300 -c 2 -x "dom0_max_vcpus=1 dom0_vcpus_pin"
     # The demo RTOS guest, with deterministic guest time (-icount).
-    if [ -f "$RTOS_KERNEL" ]; then
-        boot natsume-rtos -t 900 -c 2 -i 3 \
-            -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
-    fi
-}
-
-need_rtos()
-{
-    [ -f "$RTOS_KERNEL" ] || skip "demo RTOS guest not built"
+    boot natsume-rtos -t 900 -c 2 -i 3 \
+        -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
 }
 
 # result KEY: the number KEY in the RTOS guest's NATSUME-RESULT line.
@@ -166,25 +157,33 @@ field()
 }
 
 @test "rtos: the guest ran to the end" {
-    need_rtos
     [ "$(scenario_rc natsume-rtos)" = 0 ]
     serial_log natsume-rtos | grep -q '^=== end$'
     serial_log natsume-rtos | grep -q '^NATSUME-RESULT {"mode":"natsume"'
 }
 
-@test "rtos: 1000 intervals with a mean within 0.1% of 999847 ns" {
-    need_rtos
-    local n mean d
+@test "rtos: 1000 intervals, the median one the PIT's period 999847 ns" {
+    local n p50 d
     n=$(result intervals)
-    mean=$(result mean_ns)
+    p50=$(result p50_ns)
     [ "$n" = 1000 ]
-    [ -n "$mean" ]
-    d=$((mean - 999847))
+    [ -n "$p50" ]
+    d=$((p50 - 999847))
+    [ "${d#-}" -le 100 ]
+}
+
+# A tick the guest could not take before the next one came merges two
+# intervals into one (Xen counts it as not delivered, pending); the guest
+# reports those as missed and estimates the period with them counted.
+@test "rtos: the ticks come at 999847 ns within 0.1%, missed ticks counted" {
+    local est d
+    est=$(result period_est_ns)
+    [ -n "$est" ]
+    d=$((est - 999847))
     [ "${d#-}" -le 999 ]
 }
 
 @test "rtos: Xen delivered as many ticks as the guest counted" {
-    need_rtos
     local g del d
     g=$(result ticks)
     del=$(field natsume-rtos 'status after' delivered)
@@ -194,7 +193,6 @@ field()
 }
 
 @test "rtos: the PIT is released when the guest is gone" {
-    need_rtos
     [ "$(field natsume-rtos 'status after' bound)" = no ]
     [ "$(field natsume-rtos 'status after' period_ns)" = 999847 ]
 }

@@ -80,6 +80,8 @@ static void test_zero_intervals(void **state)
     assert_int_equal(s.stddev_ns, 0);
     assert_int_equal(s.hist_bins, 0);
     assert_int_equal(s.hist[0], 0);
+    assert_int_equal(s.missed, 0);
+    assert_int_equal(s.period_est_ns, 0);
 }
 
 static void test_one_interval(void **state)
@@ -103,6 +105,8 @@ static void test_one_interval(void **state)
     assert_int_equal(s.hist_lo_ns, 1000123);
     assert_int_equal(s.hist_bins, 1);
     assert_int_equal(s.hist[0], 1);
+    assert_int_equal(s.missed, 0);
+    assert_int_equal(s.period_est_ns, 1000123);
 }
 
 static void test_identical(void **state)
@@ -201,6 +205,78 @@ static void test_millisecond(void **state)
     assert_int_equal(s.hist_bins, 12);
     for ( i = 0; i < 12; i++ )
         assert_int_equal(s.hist[i], hist[i]);
+    /* No gaps: nothing missed, the period is the mean. */
+    assert_int_equal(s.missed, 0);
+    assert_int_equal(s.period_est_ns, s.mean_ns);
+}
+
+static void test_missed_doubled(void **state)
+{
+    /* One tick missed: 2001000 ns stands for two periods. */
+    uint64_t iv[] = { 999000, 1001000, 2001000, 1000000, 999500 };
+    struct stats s;
+
+    (void)state;
+    stats_compute(iv, 5, &s);
+    assert_int_equal(s.p50_ns, 1000000);
+    assert_int_equal(s.mean_ns, 1200100);
+    assert_int_equal(s.missed, 1);
+    assert_int_equal(s.period_est_ns, 1000083);    /* 6000500 / 6 */
+}
+
+static void test_missed_tripled(void **state)
+{
+    uint64_t iv[] = { 1000000, 3000400, 1000000, 999800, 1000200 };
+    struct stats s;
+
+    (void)state;
+    stats_compute(iv, 5, &s);
+    assert_int_equal(s.p50_ns, 1000000);
+    assert_int_equal(s.missed, 2);
+    assert_int_equal(s.period_est_ns, 1000057);    /* 7000400 / 7 */
+}
+
+static void test_missed_edges(void **state)
+{
+    /*
+     * p50 1000: 1500 is not over 1.5 x p50; 1501 rounds to 2 periods;
+     * 2500 rounds (half up) to 3.
+     */
+    uint64_t iv[] = { 1000, 2500, 1000, 1501, 1000, 1500 };
+    uint64_t zeros[] = { 0, 0, 5, 0 };
+    struct stats s;
+
+    (void)state;
+    stats_compute(iv, 6, &s);
+    assert_int_equal(s.p50_ns, 1000);
+    assert_int_equal(s.missed, 3);
+    assert_int_equal(s.period_est_ns, 945);        /* 8501 / 9 = 944.6 */
+
+    /* p50 0: nothing counts as missed. */
+    stats_compute(zeros, 4, &s);
+    assert_int_equal(s.p50_ns, 0);
+    assert_int_equal(s.missed, 0);
+    assert_int_equal(s.period_est_ns, 1);          /* 5 / 4 */
+}
+
+static void test_missed_large(void **state)
+{
+    /* The sum overflows 64 bits; U64_MAX is 4 periods of 2^62. */
+    uint64_t iv[] = { 1ULL << 62, U64_MAX, 1ULL << 62 };
+    /* 2 * (2^64 - 2) missed ticks: more than 64 bits hold. */
+    uint64_t huge[] = { 1, U64_MAX, 1, U64_MAX, 1 };
+    struct stats s;
+
+    (void)state;
+    stats_compute(iv, 3, &s);
+    assert_int_equal(s.p50_ns, 1ULL << 62);
+    assert_int_equal(s.missed, 3);
+    assert_int_equal(s.period_est_ns, 1ULL << 62); /* (3 * 2^63 - 1) / 6 */
+
+    stats_compute(huge, 5, &s);
+    assert_int_equal(s.p50_ns, 1);
+    assert_int_equal(s.missed, U64_MAX);           /* saturated */
+    assert_int_equal(s.period_est_ns, 1);          /* (2^65 + 1) / (2^65 + 1) */
 }
 
 static void test_within_edges(void **state)
@@ -349,6 +425,8 @@ static const char five_text[] =
     "p99.9:      1002000 ns\n"
     "within:     0.00 % of intervals within +/-100 ns of the mean\n"
     "within:     80.00 % of intervals within +/-1 us of the mean\n"
+    "missed:     0 ticks (intervals over 1.5 x p50)\n"
+    "period:     1000400 ns (estimated, missed ticks counted)\n"
     "lateness:   min -10 ns, mean 3 ns, max 25 ns (arrival - deadline)\n"
     "histogram of intervals, bin width 200 ns:\n"
     "  [    999800,    1000000) ns       1 |#################\n"
@@ -437,7 +515,8 @@ static void test_report_json(void **state)
         "\"intervals\":5,\"min_ns\":999900,\"mean_ns\":1000400,"
         "\"max_ns\":1002000,\"stddev_ns\":802,\"p50_ns\":1000000,"
         "\"p99_ns\":1002000,\"p999_ns\":1002000,\"within_100ns_pct\":0.00,"
-        "\"within_1us_pct\":80.00,\"late_min_ns\":-10,\"late_mean_ns\":3,"
+        "\"within_1us_pct\":80.00,\"missed\":0,\"period_est_ns\":1000400,"
+        "\"late_min_ns\":-10,\"late_mean_ns\":3,"
         "\"late_max_ns\":25,\"backwards\":0,\"hist_lo_ns\":999800,"
         "\"hist_width_ns\":200,\"hist\":[1,3,0,0,0,0,0,0,0,0,0,1]}\n";
 
@@ -462,9 +541,31 @@ static void test_report_json_empty(void **state)
         "\"ticks\":1,\"intervals\":0,\"min_ns\":null,\"mean_ns\":null,"
         "\"max_ns\":null,\"stddev_ns\":null,\"p50_ns\":null,\"p99_ns\":null,"
         "\"p999_ns\":null,\"within_100ns_pct\":null,\"within_1us_pct\":null,"
-        "\"late_min_ns\":null,\"late_mean_ns\":null,\"late_max_ns\":null,"
+        "\"missed\":0,\"period_est_ns\":null,\"late_min_ns\":null,\"late_mean_ns\":null,\"late_max_ns\":null,"
         "\"backwards\":0,\"hist_lo_ns\":null,\"hist_width_ns\":null,"
         "\"hist\":[]}\n");
+}
+
+static void test_report_missed(void **state)
+{
+    uint64_t iv[] = { 999000, 1001000, 2001000, 1000000, 999500 };
+    struct stats s;
+    struct report r = { "natsume", 1000000, 6, 0, &s, NULL };
+    char buf[4096];
+
+    (void)state;
+    stats_compute(iv, 5, &s);
+    report_text(buf, sizeof(buf), &r);
+    assert_non_null(strstr(buf,
+        "within +/-1 us of the mean\n"
+        "missed:     1 ticks (intervals over 1.5 x p50)\n"
+        "period:     1000083 ns (estimated, missed ticks counted)\n"
+        "histogram"));
+
+    report_json(buf, sizeof(buf), &r);
+    assert_non_null(strstr(buf,
+        ",\"within_1us_pct\":0.00,\"missed\":1,\"period_est_ns\":1000083,"
+        "\"late_min_ns\":null,"));
 }
 
 static void test_report_json_one_line(void **state)
@@ -500,6 +601,10 @@ int main(void)
         cmocka_unit_test(test_one_to_ten),
         cmocka_unit_test(test_stddev_half_rounds_up),
         cmocka_unit_test(test_millisecond),
+        cmocka_unit_test(test_missed_doubled),
+        cmocka_unit_test(test_missed_tripled),
+        cmocka_unit_test(test_missed_edges),
+        cmocka_unit_test(test_missed_large),
         cmocka_unit_test(test_within_edges),
         cmocka_unit_test(test_percentiles_thousand),
         cmocka_unit_test(test_large_values),
@@ -513,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_report_text_empty),
         cmocka_unit_test(test_report_json),
         cmocka_unit_test(test_report_json_empty),
+        cmocka_unit_test(test_report_missed),
         cmocka_unit_test(test_report_json_one_line),
     };
 

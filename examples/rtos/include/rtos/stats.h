@@ -17,6 +17,8 @@ struct stats {
     uint64_t p999_ns;
     uint32_t within_100ns_bp;   /* share within +/-100 ns of the mean, 1/100 % */
     uint32_t within_1us_bp;     /* share within +/-1 us of the mean, 1/100 % */
+    uint64_t missed;            /* ticks lost in intervals > 1.5 x p50 */
+    uint64_t period_est_ns;     /* sum / (n + missed), rounded to nearest */
     uint64_t hist_lo_ns;        /* lower edge of the first bin */
     uint64_t hist_width_ns;     /* 1, 2 or 5 times a power of ten */
     uint32_t hist_bins;         /* bins in use, at most STATS_HIST_BINS */
