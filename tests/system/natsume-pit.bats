@@ -188,8 +188,10 @@ field()
     g=$(result ticks)
     del=$(field natsume-rtos 'status after' delivered)
     [ "$g" = 1001 ]
+    # Xen also delivered the tick that marks the guest's start, and the
+    # few that came while the guest was still setting up.
     d=$((del - g))
-    [ "${d#-}" -le 3 ]
+    [ "$d" -ge 1 ] && [ "$d" -le 5 ]
 }
 
 @test "rtos: the PIT is released when the guest is gone" {
