@@ -53,11 +53,9 @@ $(NATSUME_CTL): tests/progs/natsume-ctl.c | xen
 	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl
 
 # The demo RTOS guest: a PV kernel built against the pinned Xen's headers.
--include examples/rtos/rtos.mk
-ifneq ($(RTOS_KERNEL),)
-$(RTOS_KERNEL): | xen-src
+include examples/rtos/rtos.mk
+$(RTOS_OBJS): | xen-src
 INITRD_FILES += $(RTOS_KERNEL) $(TOP)/examples/rtos.cfg
-endif
 
 initrd: xen linux $(INITRD_FILES)
 	mkdir -p $(BUILD)/qemu
@@ -71,7 +69,8 @@ test: build unit
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
 
 demo: build
-	tests/qemu/run-xen -v -t 600 -l $(BUILD)/logs/demo.log examples/demo.sh
+	tests/qemu/run-xen -v -i 3 -x "dom0_max_vcpus=1 dom0_vcpus_pin" -t 900 \
+	    -l $(BUILD)/logs/demo.log examples/demo.sh
 
 clean:
 	rm -rf $(BUILD)

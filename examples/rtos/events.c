@@ -1,0 +1,173 @@
+/*
+ * Event channels (2-level ABI): shared_info mapping, the upcall handler,
+ * VIRQ binding, notification and polling.
+ */
+#include <arch/cpu.h>
+#include <arch/hypercall.h>
+
+#include "rtos/events.h"
+#include "rtos/lib.h"
+
+/* Ports this guest handles: it binds two or three. */
+#define EVENTS_MAX_PORTS 64
+
+#define PTE_PRESENT     0x001UL
+#define PTE_RW          0x002UL
+#define PTE_ACCESSED    0x020UL
+#define PTE_DIRTY       0x040UL
+
+extern char hypervisor_callback[], failsafe_callback[];
+
+/* A page of our image whose mapping is replaced by shared_info. */
+static char shared_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+shared_info_t *shared_info;
+
+static evtchn_handler_t handlers[EVENTS_MAX_PORTS];
+
+static vcpu_info_t *vcpu0(void)
+{
+    return &shared_info->vcpu_info[0];
+}
+
+int events_init(unsigned long shared_info_maddr)
+{
+    unsigned int i;
+    long rc;
+
+    rc = hyp_update_va_mapping((unsigned long)shared_page,
+                               shared_info_maddr | PTE_PRESENT | PTE_RW |
+                               PTE_ACCESSED | PTE_DIRTY, UVMF_INVLPG);
+    if ( rc )
+        return (int)rc;
+    shared_info = (shared_info_t *)shared_page;
+
+    /* Only ports we bind get upcalls; the console port is polled. */
+    for ( i = 0; i < ARRAY_SIZE(shared_info->evtchn_mask); i++ )
+        shared_info->evtchn_mask[i] = ~0UL;
+
+    return (int)hyp_set_callbacks((unsigned long)hypervisor_callback,
+                                  (unsigned long)failsafe_callback, 0);
+}
+
+int events_bind_virq(uint32_t virq, evtchn_handler_t fn,
+                     evtchn_port_t *port)
+{
+    struct evtchn_bind_virq bind = { .virq = virq, .vcpu = 0 };
+    struct evtchn_unmask unmask;
+    struct evtchn_close close;
+    long rc;
+
+    rc = hyp_event_channel_op(EVTCHNOP_bind_virq, &bind);
+    if ( rc )
+        return (int)rc;
+
+    if ( bind.port >= EVENTS_MAX_PORTS )
+    {
+        close.port = bind.port;
+        hyp_event_channel_op(EVTCHNOP_close, &close);
+        return -XEN_ENOSPC;
+    }
+
+    handlers[bind.port] = fn;
+    *port = bind.port;
+
+    /* Through Xen: it re-raises the upcall if the port is already set. */
+    unmask.port = bind.port;
+    return (int)hyp_event_channel_op(EVTCHNOP_unmask, &unmask);
+}
+
+void events_unbind(evtchn_port_t port)
+{
+    struct evtchn_close close = { .port = port };
+
+    hyp_event_channel_op(EVTCHNOP_close, &close);
+    if ( port < EVENTS_MAX_PORTS )
+        handlers[port] = NULL;
+}
+
+void events_notify(evtchn_port_t port)
+{
+    struct evtchn_send send = { .port = port };
+
+    hyp_event_channel_op(EVTCHNOP_send, &send);
+}
+
+void events_clear(evtchn_port_t port)
+{
+    sync_clear_bit(port, shared_info->evtchn_pending);
+}
+
+void events_poll(evtchn_port_t port, uint64_t deadline_ns)
+{
+    struct sched_poll poll = { .nr_ports = 1, .timeout = deadline_ns };
+
+    set_xen_guest_handle(poll.ports, &port);
+    hyp_sched_op(SCHEDOP_poll, &poll);
+}
+
+int events_mask(void)
+{
+    int old = vcpu0()->evtchn_upcall_mask;
+
+    vcpu0()->evtchn_upcall_mask = 1;
+    barrier();
+
+    return old;
+}
+
+void events_restore(int masked)
+{
+    barrier();
+    vcpu0()->evtchn_upcall_mask = masked;
+    barrier();
+
+    /* Something arrived while masked: any hypercall delivers it. */
+    if ( !masked && ACCESS_ONCE(vcpu0()->evtchn_upcall_pending) )
+        hyp_xen_version(XENVER_version, NULL);
+}
+
+void events_block(void)
+{
+    hyp_sched_op(SCHEDOP_block, NULL);
+}
+
+void do_event_upcall(void)
+{
+    vcpu_info_t *v = vcpu0();
+
+    while ( ACCESS_ONCE(v->evtchn_upcall_pending) )
+    {
+        /*
+         * First thing: the timestamp of what is pending now.  Read again
+         * for each round: a handler's hypercall may raise a new event
+         * (a timer armed in the past fires at once).
+         */
+        uint64_t tsc = rdtsc();
+        unsigned long sel;
+
+        v->evtchn_upcall_pending = 0;
+        /* xchg is a full barrier: pending bits are read after it. */
+        sel = xchg_ulong(&v->evtchn_pending_sel, 0);
+
+        while ( sel )
+        {
+            unsigned int word = __builtin_ctzl(sel);
+            unsigned long bits;
+
+            sel &= sel - 1;
+            bits = ACCESS_ONCE(shared_info->evtchn_pending[word]) &
+                   ~ACCESS_ONCE(shared_info->evtchn_mask[word]);
+
+            while ( bits )
+            {
+                evtchn_port_t port = word * BITS_PER_LONG +
+                                     __builtin_ctzl(bits);
+
+                bits &= bits - 1;
+                sync_clear_bit(port, shared_info->evtchn_pending);
+                if ( port < EVENTS_MAX_PORTS && handlers[port] )
+                    handlers[port](port, tsc);
+            }
+        }
+    }
+}

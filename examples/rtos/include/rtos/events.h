@@ -1,0 +1,48 @@
+/* Event channels: shared_info, the upcall, binding and polling. */
+#ifndef RTOS_EVENTS_H
+#define RTOS_EVENTS_H
+
+#include <stdint.h>
+
+#include "rtos/xen.h"
+
+/* Handlers run in the upcall, events masked, with the upcall's TSC. */
+typedef void (*evtchn_handler_t)(evtchn_port_t port, uint64_t tsc);
+
+extern shared_info_t *shared_info;
+
+/* Map shared_info, mask every port, register the callbacks. */
+int events_init(unsigned long shared_info_maddr);
+
+/* Bind a VIRQ on vCPU 0 and unmask it; 0 or a negative Xen error. */
+int events_bind_virq(uint32_t virq, evtchn_handler_t fn,
+                     evtchn_port_t *port);
+
+/* Close a port bound with events_bind_virq(). */
+void events_unbind(evtchn_port_t port);
+
+void events_notify(evtchn_port_t port);
+void events_clear(evtchn_port_t port);
+
+/*
+ * Block until port is pending or the system time reaches deadline_ns.
+ * Events must be masked (events_mask()) so nothing else wakes us.
+ */
+void events_poll(evtchn_port_t port, uint64_t deadline_ns);
+
+/* Mask event delivery to this vCPU; returns the previous mask. */
+int events_mask(void);
+/* Restore a mask returned by events_mask(). */
+void events_restore(int masked);
+
+/*
+ * Sleep until an event arrives.  Call it masked, after checking what to
+ * wait for: Xen unmasks and sleeps atomically, so no wake-up is lost, and
+ * the upcall runs before this returns (unmasked).
+ */
+void events_block(void);
+
+/* Called from the upcall entry with events masked. */
+void do_event_upcall(void);
+
+#endif /* RTOS_EVENTS_H */

@@ -1,0 +1,153 @@
+/*
+ * Command line parsing: "mode=xen ticks=5001 period_us=1000".
+ * Pure C, no libc: compiled in the guest and in the host unit tests.
+ */
+#include "rtos/format.h"
+#include "rtos/opts.h"
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Does the word w[0..len) equal the NUL-terminated s? */
+static int word_is(const char *w, size_t len, const char *s)
+{
+    size_t i;
+
+    for ( i = 0; i < len; i++ )
+        if ( s[i] != w[i] )
+            return 0;
+
+    return s[len] == '\0';
+}
+
+/* Decimal number in v[0..len) within [lo, hi]; 0 on success. */
+static int parse_u32(const char *v, size_t len, uint32_t lo, uint32_t hi,
+                     uint32_t *out)
+{
+    uint64_t n = 0;
+    size_t i;
+
+    if ( len == 0 )
+        return -1;
+
+    for ( i = 0; i < len; i++ )
+    {
+        if ( v[i] < '0' || v[i] > '9' )
+            return -1;
+        n = n * 10 + (uint64_t)(v[i] - '0');
+        if ( n > hi )
+            return -2;
+    }
+
+    if ( n < lo )
+        return -2;
+
+    *out = (uint32_t)n;
+
+    return 0;
+}
+
+static int number_opt(const char *word, size_t wlen, const char *val,
+                      size_t vlen, uint32_t lo, uint32_t hi, uint32_t *out,
+                      char *err, size_t errlen)
+{
+    int rc = parse_u32(val, vlen, lo, hi, out);
+
+    if ( rc == -1 )
+        rt_snprintf(err, errlen, "bad option '%.*s': not a number",
+                    (int)wlen, word);
+    else if ( rc == -2 )
+        rt_snprintf(err, errlen,
+                    "bad option '%.*s': must be from %u to %u",
+                    (int)wlen, word, lo, hi);
+
+    return rc ? -1 : 0;
+}
+
+/* One "key=value" word. */
+static int parse_word(const char *w, size_t len, struct rtos_opts *o,
+                      char *err, size_t errlen)
+{
+    size_t klen = 0;
+    const char *val;
+    size_t vlen;
+
+    while ( klen < len && w[klen] != '=' )
+        klen++;
+
+    if ( klen == len )
+    {
+        rt_snprintf(err, errlen, "bad option '%.*s': expected key=value",
+                    (int)len, w);
+        return -1;
+    }
+
+    val = w + klen + 1;
+    vlen = len - klen - 1;
+
+    if ( word_is(w, klen, "mode") )
+    {
+        if ( word_is(val, vlen, "xen") )
+            o->mode = RTOS_MODE_XEN;
+        else if ( word_is(val, vlen, "natsume") )
+            o->mode = RTOS_MODE_NATSUME;
+        else
+        {
+            rt_snprintf(err, errlen,
+                        "bad option '%.*s': mode is xen or natsume",
+                        (int)len, w);
+            return -1;
+        }
+        return 0;
+    }
+
+    if ( word_is(w, klen, "ticks") )
+        return number_opt(w, len, val, vlen, 1, OPTS_MAX_TICKS, &o->ticks,
+                          err, errlen);
+
+    if ( word_is(w, klen, "period_us") )
+        return number_opt(w, len, val, vlen, 1, OPTS_MAX_PERIOD_US,
+                          &o->period_us, err, errlen);
+
+    rt_snprintf(err, errlen,
+                "unknown option '%.*s' (known: mode, ticks, period_us)",
+                (int)len, w);
+
+    return -1;
+}
+
+int opts_parse(const char *cmdline, struct rtos_opts *o,
+               char *err, size_t errlen)
+{
+    const char *p = cmdline ? cmdline : "";
+
+    o->mode = RTOS_MODE_XEN;
+    o->ticks = OPTS_DEFAULT_TICKS;
+    o->period_us = OPTS_DEFAULT_PERIOD_US;
+    if ( errlen )
+        err[0] = '\0';
+
+    for ( ; ; )
+    {
+        const char *w;
+
+        while ( is_blank(*p) )
+            p++;
+        if ( !*p )
+            return 0;
+
+        w = p;
+        while ( *p && !is_blank(*p) )
+            p++;
+
+        if ( parse_word(w, (size_t)(p - w), o, err, errlen) )
+            return -1;
+    }
+}
+
+const char *opts_mode_name(enum rtos_mode mode)
+{
+    return mode == RTOS_MODE_NATSUME ? "natsume" : "xen";
+}

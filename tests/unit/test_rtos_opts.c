@@ -1,0 +1,152 @@
+/* Unit tests of the demo RTOS guest's command line parsing. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "rtos/opts.h"
+
+static void test_defaults(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.mode, RTOS_MODE_XEN);
+    assert_int_equal(o.ticks, 5001);
+    assert_int_equal(o.period_us, 1000);
+    assert_string_equal(err, "");
+
+    assert_int_equal(opts_parse(NULL, &o, err, sizeof(err)), 0);
+    assert_int_equal(o.ticks, OPTS_DEFAULT_TICKS);
+
+    assert_int_equal(opts_parse(" \t \n", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.period_us, OPTS_DEFAULT_PERIOD_US);
+}
+
+static void test_all_keys(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("mode=natsume ticks=1001 period_us=500",
+                                &o, err, sizeof(err)), 0);
+    assert_int_equal(o.mode, RTOS_MODE_NATSUME);
+    assert_int_equal(o.ticks, 1001);
+    assert_int_equal(o.period_us, 500);
+
+    assert_int_equal(opts_parse("  period_us=1\tmode=xen   ticks=200000 ",
+                                &o, err, sizeof(err)), 0);
+    assert_int_equal(o.mode, RTOS_MODE_XEN);
+    assert_int_equal(o.ticks, 200000);
+    assert_int_equal(o.period_us, 1);
+}
+
+static void test_last_wins(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("ticks=5 ticks=7 mode=natsume mode=xen",
+                                &o, err, sizeof(err)), 0);
+    assert_int_equal(o.ticks, 7);
+    assert_int_equal(o.mode, RTOS_MODE_XEN);
+}
+
+static void test_limits(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("ticks=1 period_us=1000000", &o, err,
+                                sizeof(err)), 0);
+    assert_int_equal(o.ticks, 1);
+    assert_int_equal(o.period_us, 1000000);
+    assert_int_equal(opts_parse("ticks=000012", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.ticks, 12);
+}
+
+/* Parsing must fail with exactly this message. */
+static void fails(const char *cmdline, const char *msg)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    assert_int_equal(opts_parse(cmdline, &o, err, sizeof(err)), -1);
+    assert_string_equal(err, msg);
+}
+
+static void test_bad_numbers(void **state)
+{
+    (void)state;
+    fails("ticks=0", "bad option 'ticks=0': must be from 1 to 200000");
+    fails("ticks=200001",
+          "bad option 'ticks=200001': must be from 1 to 200000");
+    fails("ticks=99999999999999999999999",
+          "bad option 'ticks=99999999999999999999999': "
+          "must be from 1 to 200000");
+    fails("ticks=abc", "bad option 'ticks=abc': not a number");
+    fails("ticks=", "bad option 'ticks=': not a number");
+    fails("ticks=-5", "bad option 'ticks=-5': not a number");
+    fails("ticks=12x", "bad option 'ticks=12x': not a number");
+    fails("ticks=0x10", "bad option 'ticks=0x10': not a number");
+    fails("period_us=0",
+          "bad option 'period_us=0': must be from 1 to 1000000");
+    fails("period_us=1000001",
+          "bad option 'period_us=1000001': must be from 1 to 1000000");
+}
+
+static void test_bad_words(void **state)
+{
+    (void)state;
+    fails("mode=hpet", "bad option 'mode=hpet': mode is xen or natsume");
+    fails("mode=", "bad option 'mode=': mode is xen or natsume");
+    fails("mode=xenx", "bad option 'mode=xenx': mode is xen or natsume");
+    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us)");
+    fails("ticks=5 verbose", "bad option 'verbose': expected key=value");
+    fails("=5", "unknown option '=5' (known: mode, ticks, period_us)");
+    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us)");
+    fails("Ticks=5",
+          "unknown option 'Ticks=5' (known: mode, ticks, period_us)");
+}
+
+static void test_error_truncated(void **state)
+{
+    struct rtos_opts o;
+    char err[12];
+
+    (void)state;
+    assert_int_equal(opts_parse("ticks=abc", &o, err, sizeof(err)), -1);
+    assert_string_equal(err, "bad option ");
+    /* No room at all for the message: still reports the failure. */
+    assert_int_equal(opts_parse("ticks=abc", &o, NULL, 0), -1);
+}
+
+static void test_mode_name(void **state)
+{
+    (void)state;
+    assert_string_equal(opts_mode_name(RTOS_MODE_XEN), "xen");
+    assert_string_equal(opts_mode_name(RTOS_MODE_NATSUME), "natsume");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_all_keys),
+        cmocka_unit_test(test_last_wins),
+        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_bad_numbers),
+        cmocka_unit_test(test_bad_words),
+        cmocka_unit_test(test_error_truncated),
+        cmocka_unit_test(test_mode_name),
+    };
+
+    return cmocka_run_group_tests_name("rtos_opts", tests, NULL, NULL);
+}
