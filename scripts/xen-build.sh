@@ -32,11 +32,29 @@ fi
 
 make -j"$jobs" xen XEN_VENDORVERSION="$XEN_VENDORVERSION"
 
+# libxl and xl compile files kept in this repository (libxl-ext/,
+# xl-natsume/): the glue patches find them through NATSUME_DIR.
+NATSUME_DIR=$TOP
+export NATSUME_DIR
+
+# After a change of libxl's IDL, libxl's first make rebuilds too little
+# (objects do not depend on every generated header): start libxl and xl
+# afresh whenever the IDL is not the one of the last build.
+idl_sum=$(sha256sum tools/libs/light/libxl_types.idl | cut -d' ' -f1)
+if [ "$(cat .git/natsume-idl 2>/dev/null)" != "$idl_sum" ]; then
+    echo "xen-build: libxl_types.idl changed: cleaning libxl and xl"
+    rm -f .git/natsume-idl
+    make -s -C tools/libs/light clean >/dev/null
+    make -s -C tools/xl clean >/dev/null
+fi
+
 # The toolstack subset, in dependency order.
 tools="include libs xenstore console helpers xl"
 for t in $tools; do
     make -j"$jobs" -C "tools/$t"
 done
+
+echo "$idl_sum" >.git/natsume-idl
 
 rm -rf "$dist.tmp"
 mkdir -p "$dist.tmp/boot"
