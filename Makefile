@@ -86,7 +86,7 @@ test: build unit
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
 
 demo: build
-	tests/qemu/run-xen -v -i 3 -x "dom0_max_vcpus=1 dom0_vcpus_pin" -t 900 \
+	tests/qemu/run-xen -v -i 3 -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin" -t 1500 \
 	    -l $(BUILD)/logs/demo.log examples/demo.sh
 
 clean:

@@ -50,7 +50,7 @@ static int xen_source(libxl_rtos_timer t)
     }
 }
 
-static libxl_rtos_timer libxl_source(uint32_t source)
+static libxl_rtos_timer rtos_timer_of_source(uint32_t source)
 {
     return source == XEN_NATSUME_SOURCE_PIT ? LIBXL_RTOS_TIMER_PIT
                                             : LIBXL_RTOS_TIMER_XEN;
@@ -129,7 +129,7 @@ static int natsume_host_info(libxl__gc *gc, int src, struct natsume_host *h)
         nr = 0;
     }
     for (i = 0; i < (int)nr && i < XEN_NATSUME_NR_SOURCES; i++) {
-        libxl_rtos_timer t = libxl_source(st[i].source);
+        libxl_rtos_timer t = rtos_timer_of_source(st[i].source);
 
         if (reserved & (1U << st[i].source))
             h->reserved |= 1U << t;
@@ -382,7 +382,7 @@ int libxl_natsume_status(libxl_ctx *ctx, libxl_natsume_source_status **list_r,
         const xen_natsume_stats_t *x = &st[i].stats;
 
         libxl_natsume_source_status_init(s);
-        s->source = libxl_source(st[i].source);
+        s->source = rtos_timer_of_source(st[i].source);
         s->reserved = !!(reserved & (1U << st[i].source));
         s->bound = !!(st[i].flags & XEN_NATSUME_BOUND);
         s->has_stats = !!(st[i].flags & XEN_NATSUME_STATS);
