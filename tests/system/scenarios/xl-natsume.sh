@@ -26,6 +26,17 @@ on_crash = "destroy"
 CFG
 }
 
+# pool0_settled: wait (up to 10 s) for a dead domain to leave Pool-0's count.
+pool0_settled()
+{
+    i=0
+    while ! xl cpupool-list | grep -Eq '^Pool-0 .* 1$'; do
+        i=$((i + 1))
+        [ $i -le 100 ] || return 1
+        sleep 0.1
+    done
+}
+
 # What a failed xl create must leave as it was.
 snapshot()
 {
@@ -62,7 +73,7 @@ echo "rc: $?"
 echo "=== pools at boot"
 xl cpupool-list
 
-rtos_cfg rtos 1000000
+rtos_cfg rtos 200000
 grep -v '^rtos_cpu' /tmp/rtos.cfg >/tmp/nocpu.cfg
 bad "no rtos_cpu" /tmp/nocpu.cfg
 bad "cpu 7" /tmp/rtos.cfg 'rtos_cpu=7'
@@ -75,7 +86,7 @@ bad "hpet" /tmp/rtos.cfg 'rtos_timer="hpet"'
 echo "=== create"
 xl create /tmp/rtos.cfg 2>&1
 echo "rc: $?"
-domid=$(xl domid rtos) || fail "no domain rtos"
+domid=$(xl domid rtos) || { guest_log rtos; fail "no domain rtos"; }
 echo "=== list"
 xl list
 echo "=== pools"
@@ -108,6 +119,7 @@ echo "=== destroy"
 xl destroy rtos
 echo "rc: $?"
 wait_gone rtos 30 || fail "rtos still there after xl destroy"
+pool0_settled
 echo "=== status after destroy"
 xl natsume-status
 echo "rc: $?"
@@ -117,14 +129,15 @@ echo "=== list after destroy"
 xl list
 
 # A CPU in a cpupool of its own already.
+echo "=== cpupool rt"
 xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
-xl cpupool-create name=\"rt\" sched=\"credit\" cpus=[\"1\"] || fail "cpupool-create"
+xl cpupool-create name=\"rt\" sched=\"null\" cpus=[\"1\"] || fail "cpupool-create"
 bad "cpu dedicated" /tmp/rtos2.cfg
 xl cpupool-destroy rt || fail "cpupool-destroy"
 xl cpupool-cpu-add Pool-0 1 || fail "cpupool-cpu-add"
 
 # The guest's own poweroff (on_poweroff="destroy") undoes it too.
-rtos_cfg short 300
+rtos_cfg short 3000
 echo "=== create short"
 xl create /tmp/short.cfg 2>&1
 echo "rc: $?"
@@ -132,6 +145,7 @@ echo "=== pools short"
 xl cpupool-list
 wait_log short "NATSUME-RESULT" 300 || { guest_log short; fail "no result from the short guest"; }
 wait_gone short 60 || fail "short still there after its poweroff"
+pool0_settled
 echo "=== short console"
 guest_log short | grep '^NATSUME-RESULT'
 echo "=== status after poweroff"
