@@ -6,17 +6,7 @@ xl info
 echo "=== xl libraries"
 LD_TRACE_LOADED_OBJECTS=1 /usr/sbin/xl
 echo "=== xl create"
-cat >/tmp/guest.cfg <<CFG
-name = "guest"
-type = "pv"
-kernel = "/opt/natsume/vmlinuz"
-ramdisk = "/opt/natsume/guest-initrd.gz"
-extra = "console=hvc0 loglevel=4 guest_sleep=600"
-memory = 128
-vcpus = 1
-on_poweroff = "destroy"
-CFG
-xl create /tmp/guest.cfg || fail "xl create"
+xl create /opt/natsume/guest.cfg || fail "xl create"
 wait_log guest "natsume-guest: hello" 120 || fail "no console output from the guest"
 echo "=== xl list running"
 xl list

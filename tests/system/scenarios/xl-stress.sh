@@ -2,15 +2,6 @@
 # process that died of a fault in dom0.
 . /opt/natsume/lib.sh
 
-cat >/tmp/guest.cfg <<CFG
-name = "guest"
-type = "pv"
-kernel = "/opt/natsume/vmlinuz"
-ramdisk = "/opt/natsume/guest-initrd.gz"
-extra = "console=hvc0 loglevel=4 guest_sleep=600"
-memory = 128
-on_poweroff = "destroy"
-CFG
 
 runs=${XL_STRESS_RUNS:-100}
 i=0 bad=0
@@ -18,7 +9,7 @@ while [ $i -lt $runs ]; do
     xl list >/dev/null || bad=$((bad + 1))
     xl info >/dev/null || bad=$((bad + 1))
     if [ $((i % 10)) = 0 ]; then
-        xl create -q /tmp/guest.cfg || bad=$((bad + 1))
+        xl create -q /opt/natsume/guest.cfg || bad=$((bad + 1))
         xl destroy guest || bad=$((bad + 1))
     fi
     i=$((i + 1))
