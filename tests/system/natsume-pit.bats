@@ -58,6 +58,20 @@ field()
     [ "$(field natsume-pit 'status at boot' bound)" = no ]
 }
 
+@test "natsume=pit: IRQ0 belongs to the timer manager, masked while unbound" {
+    run section natsume-pit "irq0 at boot"
+    [[ "$output" =~ IRQ:\ +0\ vec:[0-9a-f]+\ IO-APIC-edge\ .*natsume_interrupt\(\) ]]
+    [[ "$output" =~ Pin\ +[0-9]+:\ .*\ mask=1\  ]]
+    run section natsume-pit "irq0 unbound"
+    [[ "$output" =~ Pin\ +[0-9]+:\ .*\ mask=1\  ]]
+}
+
+@test "natsume=pit: a bound IRQ0 is routed to CPU 1 only and unmasked" {
+    run section natsume-pit "irq0 bound"
+    [[ "$output" =~ IRQ:\ +0\ vec:[0-9a-f]+\ IO-APIC-edge\ +status=[0-9a-f]+\ aff:\{1\}/ ]]
+    [[ "$output" =~ Pin\ +[0-9]+:\ .*\ mask=0\  ]]
+}
+
 @test "natsume=pit: bad CPU, vCPU and period give EINVAL, a bad domain ESRCH" {
     section natsume-pit "bind bad cpu" | grep -q '^error: EINVAL'
     section natsume-pit "bind bad vcpu" | grep -q '^error: EINVAL'

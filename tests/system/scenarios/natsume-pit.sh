@@ -17,25 +17,28 @@ status()
     cat /tmp/status
 }
 
+# irq0: what Xen's 'i' debug key says about IRQ0 (its descriptor and
+# IO-APIC pin).
+irq0()
+{
+    xl dmesg -c >/dev/null
+    xl debug-keys i
+    xl dmesg | sed 's/^(XEN) *//' | grep -E -A1 '^IRQ: +0 vec|^IRQ +0 Vec'
+}
+
+# guest_cfg NAME: the shared PV guest config, named NAME, pinned on CPU 1.
 guest_cfg()
 {
-    cat >/tmp/$1.cfg <<CFG
-name = "$1"
-type = "pv"
-kernel = "/opt/natsume/vmlinuz"
-ramdisk = "/opt/natsume/guest-initrd.gz"
-extra = "console=hvc0 loglevel=4 guest_sleep=600"
-memory = 128
-vcpus = 1
-cpus = "1"
-on_poweroff = "destroy"
-CFG
+    { sed "s/^name = .*/name = \"$1\"/" /opt/natsume/guest.cfg
+      echo 'cpus = "1"'; } >"/tmp/$1.cfg"
 }
 
 echo "=== xl info"
 xl info | grep -E '^(nr_cpus|xen_commandline)'
 echo "=== status at boot"
 status
+echo "=== irq0 at boot"
+irq0
 
 guest_cfg guest
 xl create -p /tmp/guest.cfg || fail "xl create -p"
@@ -62,6 +65,8 @@ echo "=== bind dom0"
 $ctl bind 0 0 1000
 echo "=== status bound paused"
 status
+echo "=== irq0 bound"
+irq0
 xl unpause guest || fail "xl unpause"
 wait_log guest "natsume-guest: hello" 120 || fail "no console output from the guest"
 sleep 2
@@ -78,6 +83,8 @@ sleep 2
 echo "=== status unbound"
 status
 t2=$(value ticks)
+echo "=== irq0 unbound"
+irq0
 echo "=== ticks after unbind"
 echo "$t1 $t2"
 

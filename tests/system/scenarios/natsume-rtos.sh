@@ -1,11 +1,12 @@
-# The demo RTOS guest (mode=natsume) on CPU 1, alone in a cpupool of its own
-# cpupool, with the PIT bound to its vCPU at 1 ms: created paused, bound,
+# The demo RTOS guest (mode=natsume) on CPU 1, alone in a cpupool of its
+# own, with the PIT bound to its vCPU at 1 ms: created paused, bound,
 # unpaused.  It takes 1001 ticks from VIRQ_NATSUME_TIMER, reports and
 # powers off; destroying it releases the PIT.
 . /opt/natsume/lib.sh
 ctl=/opt/natsume/natsume-ctl
 
 [ -f /opt/natsume/rtos-kernel ] || fail "no rtos-kernel in /opt/natsume"
+[ -f /opt/natsume/rtos.cfg ] || fail "no rtos.cfg in /opt/natsume"
 
 # Under QEMU with -icount the emulated CPUs take turns: whatever dom0 does on
 # CPU 0 while the guest measures delays CPU 1.  So wait quietly, with one
@@ -25,18 +26,12 @@ xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
 xl cpupool-create name=\"rt\" sched=\"credit\" cpus=[\"1\"] || fail "cpupool-create"
 xl cpupool-list
 
-cat >/tmp/rtos.cfg <<CFG
-name = "rtos"
-type = "pv"
-kernel = "/opt/natsume/rtos-kernel"
-memory = 32
-vcpus = 1
-pool = "rt"
-cpus = "1"
-extra = "mode=natsume ticks=1001 period_us=1000"
-on_poweroff = "destroy"
-on_crash = "destroy"
-CFG
+# The shipped config, in mode=natsume for 1001 ticks, in the pool on CPU 1.
+{ sed 's/^extra = .*/extra = "mode=natsume ticks=1001 period_us=1000"/' \
+      /opt/natsume/rtos.cfg
+  echo 'pool = "rt"'
+  echo 'cpus = "1"'; } >/tmp/rtos.cfg
+grep -v '^#' /tmp/rtos.cfg
 xl create -p /tmp/rtos.cfg || fail "xl create -p"
 domid=$(xl domid rtos)
 echo "=== bind"

@@ -5,17 +5,7 @@ ctl=/opt/natsume/natsume-ctl
 
 echo "=== status"
 $ctl status || fail "natsume-ctl status"
-cat >/tmp/guest.cfg <<CFG
-name = "guest"
-type = "pv"
-kernel = "/opt/natsume/vmlinuz"
-ramdisk = "/opt/natsume/guest-initrd.gz"
-extra = "console=hvc0 loglevel=4 guest_sleep=600"
-memory = 128
-vcpus = 1
-on_poweroff = "destroy"
-CFG
-xl create -p /tmp/guest.cfg || fail "xl create -p"
+xl create -p /opt/natsume/guest.cfg || fail "xl create -p"
 domid=$(xl domid guest)
 echo "=== bind"
 $ctl bind "$domid" 1 1000
