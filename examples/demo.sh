@@ -16,7 +16,7 @@ echo "--- its console"
 guest_log rtos
 
 echo "=== the demo RTOS guest on the PIT (mode=natsume, rtos_timer=\"pit\"), on CPU 1"
-sed -e '/^cpus = /d' -e 's/mode=xen/mode=natsume/' \
+sed -e '/^cpus = /d' -e 's/mode=xen/mode=natsume/' -e 's/^name = .*/name = "rtos-pit"/' \
     -e 's/^#\(rtos_timer\) = .*/\1 = "pit"/' -e 's/^#\(rtos_cpu = .*\)/\1/' \
     -e 's/^#\(rtos_timer_period_us = .*\)/\1/' /tmp/rtos.cfg >/tmp/rtos-pit.cfg
 grep -v '^#' /tmp/rtos-pit.cfg
@@ -26,12 +26,12 @@ xl cpupool-list
 sleep 2
 echo "--- xl natsume-status"
 xl natsume-status
-wait_log rtos "NATSUME-RESULT\|error" 900 || fail "no result from the RTOS guest"
+wait_log rtos-pit "NATSUME-RESULT\|error" 900 || fail "no result from the RTOS guest"
 echo "--- xl natsume-status (as it ended)"
-xl natsume-status rtos 2>/dev/null || xl natsume-status
-wait_gone rtos 60 || fail "the RTOS guest did not power off"
+xl natsume-status rtos-pit 2>/dev/null || xl natsume-status
+wait_gone rtos-pit 60 || fail "the RTOS guest did not power off"
 echo "--- its console"
-guest_log rtos
+guest_log rtos-pit
 echo "--- after it: nothing bound, CPU 1 back in Pool-0"
 xl natsume-status
 xl cpupool-list
