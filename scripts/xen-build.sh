@@ -47,6 +47,10 @@ if [ "$(cat .git/natsume-idl 2>/dev/null)" != "$idl_sum" ]; then
     make -s -C tools/libs/light clean >/dev/null
     make -s -C tools/xl clean >/dev/null
 fi
+# libxl's types generated from the IDL, first and one make at a time: under
+# make -j two runs of gentypes.py for the same IDL can race on their
+# temporary files ("mv: cannot stat '__libxl_types_private.h'").
+make -s -C tools/libs/light _libxl_types.h _libxl_types_internal.h >/dev/null
 
 # The toolstack subset, in dependency order.
 tools="include libs xenstore console helpers xl"
