@@ -49,8 +49,17 @@ if [ "$(cat .git/natsume-idl 2>/dev/null)" != "$idl_sum" ]; then
 fi
 # libxl's types generated from the IDL, first and one make at a time: under
 # make -j two runs of gentypes.py for the same IDL can race on their
-# temporary files ("mv: cannot stat '__libxl_types_private.h'").
-make -s -C tools/libs/light _libxl_types.h _libxl_types_internal.h >/dev/null
+# temporary files ("mv: cannot stat '__libxl_types_private.h'").  The
+# generated files are only replaced when their content changes, so after the
+# series is applied again they stay older than the IDL and every later make
+# would run gentypes.py again: mark them up to date.
+light=tools/libs/light
+for t in _libxl_types.h _libxl_types_internal.h; do
+    if ! make -s -q -C $light $t >/dev/null 2>&1; then
+        make -s -C $light $t >/dev/null
+        touch $light/_libxl_types*.h $light/_libxl_types*.c
+    fi
+done
 
 # The toolstack subset, in dependency order.
 tools="include libs xenstore console helpers xl"
