@@ -72,6 +72,12 @@ field()
     [[ "$output" =~ Pin\ +[0-9]+:\ .*\ mask=0\  ]]
 }
 
+@test "natsume=pit: a bound IRQ0 keeps its high priority vector 0xf0" {
+    run section natsume-pit "irq0 bound"
+    [[ "$output" =~ IRQ:\ +0\ vec:f0\  ]]
+    [[ "$output" =~ Pin\ +[0-9]+:\ vec=f0\  ]]
+}
+
 @test "natsume=pit: bad CPU, vCPU and period give EINVAL, a bad domain ESRCH" {
     section natsume-pit "bind bad cpu" | grep -q '^error: EINVAL'
     section natsume-pit "bind bad vcpu" | grep -q '^error: EINVAL'
