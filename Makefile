@@ -22,7 +22,7 @@ INITRD_FILES :=
 # Host unit test binaries (cmocka, run with TAP output).
 UNIT_TESTS :=
 
-.PHONY: all deps xen-src xen linux build initrd test unit demo clean
+.PHONY: all deps xen-src xen linux build initrd man test unit demo clean
 
 all: build
 
@@ -57,11 +57,28 @@ include examples/rtos/rtos.mk
 $(RTOS_OBJS): | xen-src
 INITRD_FILES += $(RTOS_KERNEL) $(TOP)/examples/rtos.cfg
 
+# The libxl and xl side (built inside Xen's tools through the glue
+# patches), the host unit tests of its pure logic, and its man pages.
+include libxl-ext/natsume.mk
+
+MAN_OUT := $(BUILD)/man
+MAN_PAGES := $(MAN_OUT)/man1/xl-natsume.1 $(MAN_OUT)/man5/xl.cfg-natsume.5
+
+$(MAN_OUT)/man1/%.1: xl-natsume/%.1.pod
+	@mkdir -p $(@D)
+	pod2man --section=1 --center="Xen" --release="Natsume" --name="$(basename $(notdir $@))" $< $@
+
+$(MAN_OUT)/man5/%.5: xl-natsume/%.5.pod
+	@mkdir -p $(@D)
+	pod2man --section=5 --center="Xen" --release="Natsume" --name="$(basename $(notdir $@))" $< $@
+
+man: $(MAN_PAGES)
+
 initrd: xen linux $(INITRD_FILES)
 	mkdir -p $(BUILD)/qemu
 	INITRD_FILES="$(INITRD_FILES)" tests/qemu/mkinitrd $(BUILD)/qemu/dom0.cpio.gz
 
-build: xen linux initrd
+build: xen linux initrd man
 
 unit: $(UNIT_TESTS)
 
@@ -69,7 +86,7 @@ test: build unit
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
 
 demo: build
-	tests/qemu/run-xen -v -i 3 -x "dom0_max_vcpus=1 dom0_vcpus_pin" -t 900 \
+	tests/qemu/run-xen -v -i 3 -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin" -t 1500 \
 	    -l $(BUILD)/logs/demo.log examples/demo.sh
 
 clean:

@@ -14,4 +14,29 @@ wait_log rtos "NATSUME-RESULT\|error" 900 || fail "no result from the RTOS guest
 wait_gone rtos 60 || fail "the RTOS guest did not power off"
 echo "--- its console"
 guest_log rtos
+
+echo "=== the demo RTOS guest on the PIT (mode=natsume, rtos_timer=\"pit\"), on CPU 1"
+sed -e '/^cpus = /d' -e 's/mode=xen/mode=natsume/' -e 's/^name = .*/name = "rtos-pit"/' \
+    -e 's/^#\(rtos_timer\) = .*/\1 = "pit"/' -e 's/^#\(rtos_cpu = .*\)/\1/' \
+    -e 's/^#\(rtos_timer_period_us = .*\)/\1/' /tmp/rtos.cfg >/tmp/rtos-pit.cfg
+grep -v '^#' /tmp/rtos-pit.cfg
+xl create /tmp/rtos-pit.cfg || fail "xl create with rtos_timer=\"pit\""
+xl list
+xl cpupool-list
+# Once, right away: dom0's work on CPU 0 delays the guest's CPU under QEMU.
+echo "--- xl natsume-status"
+xl natsume-status
+wait_log rtos-pit "NATSUME-RESULT\|error" 900 || fail "no result from the RTOS guest"
+wait_gone rtos-pit 60 || fail "the RTOS guest did not power off"
+# The dead domain leaves Pool-0's count a moment after its name goes.
+i=0
+while ! xl cpupool-list | grep -Eq '^Pool-0 .* 1$' && [ $i -lt 100 ]; do
+    i=$((i + 1))
+    sleep 0.1
+done
+echo "--- its console"
+guest_log rtos-pit
+echo "--- after it: nothing bound, CPU 1 back in Pool-0"
+xl natsume-status
+xl cpupool-list
 echo "=== done"

@@ -32,11 +32,42 @@ fi
 
 make -j"$jobs" xen XEN_VENDORVERSION="$XEN_VENDORVERSION"
 
+# libxl and xl compile files kept in this repository (libxl-ext/,
+# xl-natsume/): the glue patches find them through NATSUME_DIR.
+NATSUME_DIR=$TOP
+export NATSUME_DIR
+
+# After a change of libxl's IDL, libxl's first make rebuilds too little
+# (objects do not depend on every generated header): start libxl and xl
+# afresh whenever the IDL is not the one of the last build.
+idl_sum=$(sha256sum tools/libs/light/libxl_types.idl | cut -d' ' -f1)
+if [ "$(cat .git/natsume-idl 2>/dev/null)" != "$idl_sum" ]; then
+    echo "xen-build: libxl_types.idl changed: cleaning libxl and xl"
+    rm -f .git/natsume-idl
+    make -s -C tools/libs/light clean >/dev/null
+    make -s -C tools/xl clean >/dev/null
+fi
+# libxl's types generated from the IDL, first and one make at a time: under
+# make -j two runs of gentypes.py for the same IDL can race on their
+# temporary files ("mv: cannot stat '__libxl_types_private.h'").  The
+# generated files are only replaced when their content changes, so after the
+# series is applied again they stay older than the IDL and every later make
+# would run gentypes.py again: mark them up to date.
+light=tools/libs/light
+for t in _libxl_types.h _libxl_types_internal.h; do
+    if ! make -s -q -C $light $t >/dev/null 2>&1; then
+        make -s -C $light $t >/dev/null
+        touch $light/_libxl_types*.h $light/_libxl_types*.c
+    fi
+done
+
 # The toolstack subset, in dependency order.
 tools="include libs xenstore console helpers xl"
 for t in $tools; do
     make -j"$jobs" -C "tools/$t"
 done
+
+echo "$idl_sum" >.git/natsume-idl
 
 rm -rf "$dist.tmp"
 mkdir -p "$dist.tmp/boot"

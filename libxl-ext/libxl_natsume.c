@@ -1,0 +1,444 @@
+/*
+ * libxl_natsume.c: a hardware timer and a physical CPU for one real-time
+ * domain (Xen booted with natsume=pit).
+ *
+ * At creation, the keys rtos_timer, rtos_cpu and rtos_timer_period_us are
+ * checked before anything changes (libxl__natsume_check); then, with the
+ * domain still paused, rtos_cpu leaves Pool-0 for a cpupool of its own
+ * running the null scheduler, the domain moves there, the timer is bound to
+ * its vCPU 0 and the binding is published in xenstore under
+ * /local/domain/<domid>/natsume (libxl__natsume_setup).  Destruction undoes
+ * it (libxl__natsume_teardown).  libxl_natsume_status() reports what Xen
+ * reserved and the bindings with their statistics.
+ *
+ * Pure logic (checks, period arithmetic) is in natsume_logic.c.
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation;
+ * version 2.1 of the License.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ */
+
+#include "libxl_osdeps.h"
+
+#include "libxl_internal.h"
+#include "libxl_natsume.h"
+#include "natsume_logic.h"
+
+#include <xen/natsume.h>
+
+#define NATSUME_POOL_PREFIX "natsume-"
+
+/* The pure logic repeats Xen's constants: they must agree. */
+#if NATSUME_PIT_HZ != XEN_NATSUME_PIT_HZ || \
+    NATSUME_PIT_MIN_NS != XEN_NATSUME_PIT_MIN_NS || \
+    NATSUME_PIT_MAX_NS != XEN_NATSUME_PIT_MAX_NS
+#error "natsume_logic.h and xen/natsume.h disagree on the PIT"
+#endif
+
+/* Xen's source number of an rtos_timer value, or -1 for "xen". */
+static int xen_source(libxl_rtos_timer t)
+{
+    switch (t) {
+    case LIBXL_RTOS_TIMER_PIT: return XEN_NATSUME_SOURCE_PIT;
+    default: return -1;
+    }
+}
+
+static libxl_rtos_timer rtos_timer_of_source(uint32_t source)
+{
+    return source == XEN_NATSUME_SOURCE_PIT ? LIBXL_RTOS_TIMER_PIT
+                                            : LIBXL_RTOS_TIMER_XEN;
+}
+
+/* What the checks need to know about the host, for source src. */
+static int natsume_host_info(libxl__gc *gc, int src, struct natsume_host *h)
+{
+    libxl_physinfo pi;
+    libxl_cputopology *topo = NULL;
+    libxl_cpupoolinfo *pools = NULL;
+    libxl_vcpuinfo *vcpus = NULL;
+    libxl_bitmap dom0_cpus;
+    enum natsume_cpu_state *state;
+    const char **pool_name;
+    xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
+    uint32_t nr = XEN_NATSUME_NR_SOURCES, reserved = 0;
+    int nr_topo = 0, nr_pools = 0, nr_vcpus = 0, nr_cpus, i, c, rc;
+
+    libxl_physinfo_init(&pi);
+    libxl_bitmap_init(&dom0_cpus);
+    memset(h, 0, sizeof(*h));
+    h->dom0_only_cpu = -1;
+    h->bound_domid = -1;
+
+    rc = libxl_get_physinfo(CTX, &pi);
+    if (rc) {
+        LOG(ERROR, "natsume: cannot get the host's physinfo");
+        goto out;
+    }
+    h->nr_cpus = pi.max_cpu_id + 1;
+    GCNEW_ARRAY(state, h->nr_cpus);
+    GCNEW_ARRAY(pool_name, h->nr_cpus);
+    h->cpu_state = state;
+    h->cpu_pool = pool_name;
+
+    /* Online CPUs are free until a cpupool claims them. */
+    topo = libxl_get_cpu_topology(CTX, &nr_topo);
+    for (i = 0; i < nr_topo && i < (int)h->nr_cpus; i++)
+        state[i] = topo[i].core == LIBXL_CPUTOPOLOGY_INVALID_ENTRY
+                   ? NATSUME_CPU_OFFLINE : NATSUME_CPU_FREE;
+
+    pools = libxl_list_cpupool(CTX, &nr_pools);
+    if (!pools) {
+        LOG(ERROR, "natsume: cannot list cpupools");
+        rc = ERROR_FAIL;
+        goto out;
+    }
+    for (i = 0; i < nr_pools; i++) {
+        libxl_for_each_set_bit(c, pools[i].cpumap) {
+            if (c >= (int)h->nr_cpus)
+                continue;
+            state[c] = pools[i].poolid == 0 ? NATSUME_CPU_POOL0
+                                             : NATSUME_CPU_OTHER_POOL;
+            pool_name[c] = libxl__strdup(gc, pools[i].pool_name);
+            if (pools[i].poolid == 0)
+                h->pool0_cpus++;
+        }
+    }
+
+    /* dom0 must keep a CPU to run on. */
+    vcpus = libxl_list_vcpu(CTX, 0, &nr_vcpus, &nr_cpus);
+    if (vcpus && !libxl_cpu_bitmap_alloc(CTX, &dom0_cpus, 0)) {
+        for (i = 0; i < nr_vcpus; i++)
+            libxl_for_each_set_bit(c, vcpus[i].cpumap)
+                libxl_bitmap_set(&dom0_cpus, c);
+        if (libxl_bitmap_count_set(&dom0_cpus) == 1)
+            libxl_for_each_set_bit(c, dom0_cpus)
+                h->dom0_only_cpu = c;
+    }
+
+    /* The source: reserved at boot?  Bound already? */
+    if (xc_natsume_status(CTX->xch, st, &nr, &reserved)) {
+        LOGE(WARN, "natsume: cannot read Xen's timer status");
+        reserved = 0;
+        nr = 0;
+    }
+    for (i = 0; i < (int)nr && i < XEN_NATSUME_NR_SOURCES; i++) {
+        libxl_rtos_timer t = rtos_timer_of_source(st[i].source);
+
+        if (reserved & (1U << st[i].source))
+            h->reserved |= 1U << t;
+        if ((st[i].flags & XEN_NATSUME_BOUND) && (int)st[i].source == src) {
+            h->bound |= 1U << t;
+            h->bound_domid = st[i].domid;
+            h->bound_name = libxl__domid_to_name(gc, st[i].domid);
+        }
+    }
+    rc = 0;
+
+ out:
+    libxl_bitmap_dispose(&dom0_cpus);
+    if (vcpus)
+        libxl_vcpuinfo_list_free(vcpus, nr_vcpus);
+    if (pools)
+        libxl_cpupoolinfo_list_free(pools, nr_pools);
+    if (topo)
+        libxl_cputopology_list_free(topo, nr_topo);
+    libxl_physinfo_dispose(&pi);
+    return rc;
+}
+
+static void natsume_keys(const libxl_domain_config *d_config,
+                         struct natsume_keys *k)
+{
+    const libxl_domain_build_info *b_info = &d_config->b_info;
+
+    k->timer = b_info->rtos_timer == LIBXL_RTOS_TIMER_PIT
+               ? NATSUME_TIMER_PIT : NATSUME_TIMER_XEN;
+    k->cpu = b_info->rtos_cpu;
+    k->period_us = b_info->rtos_timer_period_us;
+    k->vcpus = b_info->max_vcpus;
+}
+
+int libxl__natsume_check(libxl__gc *gc, const libxl_domain_config *d_config)
+{
+    const libxl_domain_build_info *b_info = &d_config->b_info;
+    struct natsume_keys k;
+    struct natsume_host h;
+    char err[256];
+    int rc;
+
+    if (b_info->rtos_timer == LIBXL_RTOS_TIMER_XEN &&
+        b_info->rtos_cpu < 0 && !b_info->rtos_timer_period_us)
+        return 0;
+
+    natsume_keys(d_config, &k);
+    rc = natsume_host_info(gc, xen_source(b_info->rtos_timer), &h);
+    if (rc)
+        return rc;
+    if (natsume_check_keys(&k, &h, err, sizeof(err))) {
+        LOG(ERROR, "%s", err);
+        return ERROR_INVAL;
+    }
+    return 0;
+}
+
+int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
+                         const libxl_domain_config *d_config)
+{
+    const libxl_domain_build_info *b_info = &d_config->b_info;
+    const char *src = libxl_rtos_timer_to_string(b_info->rtos_timer);
+    int source = xen_source(b_info->rtos_timer);
+    int cpu = b_info->rtos_cpu;
+    uint32_t poolid = LIBXL_CPUPOOL_POOLID_ANY;
+    bool removed = false, created = false, moved = false, bound = false;
+    libxl_cpupoolinfo pool0;
+    libxl_bitmap cpumap;
+    libxl_uuid uuid;
+    xs_transaction_t t = XBT_NULL;
+    struct natsume_keys k;
+    uint64_t actual_ns = 0;
+    const char *pool_name, *path;
+    int rc;
+
+    if (source < 0)
+        return 0;
+
+    libxl_cpupoolinfo_init(&pool0);
+    libxl_bitmap_init(&cpumap);
+    natsume_keys(d_config, &k);
+
+    /* The CPU leaves Pool-0 for a null-scheduler cpupool of its own. */
+    rc = libxl_cpupool_info(CTX, &pool0, 0);
+    if (rc) goto out;
+    if (libxl_bitmap_test(&pool0.cpumap, cpu)) {
+        rc = libxl_cpupool_cpuremove(CTX, 0, cpu);
+        if (rc) {
+            LOGD(ERROR, domid, "rtos_cpu=%d: cannot take CPU %d out of "
+                 "Pool-0", cpu, cpu);
+            goto out;
+        }
+        removed = true;
+    }
+
+    rc = libxl_cpu_bitmap_alloc(CTX, &cpumap, 0);
+    if (rc) goto out;
+    libxl_bitmap_set(&cpumap, cpu);
+    libxl_uuid_generate(&uuid);
+    pool_name = GCSPRINTF(NATSUME_POOL_PREFIX "cpu%d", cpu);
+    rc = libxl_cpupool_create(CTX, pool_name, LIBXL_SCHEDULER_NULL, cpumap,
+                              &uuid, &poolid);
+    if (rc) {
+        LOGD(ERROR, domid, "rtos_cpu=%d: cannot create cpupool %s with the "
+             "null scheduler (is it built into Xen?)", cpu, pool_name);
+        goto out;
+    }
+    created = true;
+
+    rc = libxl_cpupool_movedomain(CTX, poolid, domid);
+    if (rc) {
+        LOGD(ERROR, domid, "rtos_cpu=%d: cannot move the domain to cpupool "
+             "%s", cpu, pool_name);
+        goto out;
+    }
+    moved = true;
+
+    /* The timer, on vCPU 0, with its interrupt on the CPU. */
+    if (xc_natsume_bind(CTX->xch, domid, source, cpu, 0,
+                        natsume_keys_period_ns(&k), &actual_ns)) {
+        LOGED(ERROR, domid, "rtos_timer=\"%s\": cannot bind it to CPU %d",
+              src, cpu);
+        rc = ERROR_FAIL;
+        goto out;
+    }
+    bound = true;
+
+    /* Published for the guest (it may read its own tree). */
+    path = GCSPRINTF("%s/natsume", libxl__xs_get_dompath(gc, domid));
+    for (;;) {
+        rc = libxl__xs_transaction_start(gc, &t);
+        if (rc) goto out;
+        rc = libxl__xs_printf(gc, t, GCSPRINTF("%s/source", path), "%s", src);
+        if (!rc)
+            rc = libxl__xs_printf(gc, t, GCSPRINTF("%s/cpu", path), "%d", cpu);
+        if (!rc)
+            rc = libxl__xs_printf(gc, t, GCSPRINTF("%s/period-ns", path),
+                                  "%"PRIu64, actual_ns);
+        if (!rc)
+            rc = libxl__xs_printf(gc, t, GCSPRINTF("%s/virq", path), "%d",
+                                  VIRQ_NATSUME_TIMER);
+        if (rc) goto out;
+        rc = libxl__xs_transaction_commit(gc, &t);
+        if (!rc) break;
+        if (rc < 0) goto out;
+    }
+
+    LOGD(DEBUG, domid, "natsume: %s bound on CPU %d (cpupool %s), period "
+         "%"PRIu64" ns", src, cpu, pool_name, actual_ns);
+    rc = 0;
+
+ out:
+    libxl__xs_transaction_abort(gc, &t);
+    if (rc) {
+        /* Undo in reverse order; the domain itself is destroyed by the
+         * caller. */
+        if (bound && xc_natsume_unbind(CTX->xch, domid, source))
+            LOGED(ERROR, domid, "natsume: rollback: cannot unbind %s", src);
+        if (moved && libxl_cpupool_movedomain(CTX, 0, domid))
+            LOGD(ERROR, domid, "natsume: rollback: cannot move the domain "
+                 "back to Pool-0");
+        if (created && libxl_cpupool_destroy(CTX, poolid))
+            LOGD(ERROR, domid, "natsume: rollback: cannot destroy cpupool "
+                 "%s", pool_name);
+        if (removed && libxl_cpupool_cpuadd(CTX, 0, cpu))
+            LOGD(ERROR, domid, "natsume: rollback: cannot give CPU %d back "
+                 "to Pool-0", cpu);
+    }
+    libxl_bitmap_dispose(&cpumap);
+    libxl_cpupoolinfo_dispose(&pool0);
+    return rc;
+}
+
+void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
+{
+    xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
+    uint32_t nr = XEN_NATSUME_NR_SOURCES, i;
+    libxl_dominfo info;
+    libxl_cpupoolinfo pool;
+    uint32_t poolid;
+    int cpu;
+
+    libxl_dominfo_init(&info);
+    libxl_cpupoolinfo_init(&pool);
+
+    /* Xen unbinds at destruction anyway: stop the ticks first here. */
+    if (!xc_natsume_status(CTX->xch, st, &nr, NULL)) {
+        for (i = 0; i < nr && i < XEN_NATSUME_NR_SOURCES; i++) {
+            if (!(st[i].flags & XEN_NATSUME_BOUND) || st[i].domid != domid)
+                continue;
+            if (xc_natsume_unbind(CTX->xch, domid, st[i].source))
+                LOGED(ERROR, domid, "natsume: cannot unbind source %u",
+                      st[i].source);
+        }
+    }
+
+    /* A cpupool of ours: the domain leaves it, it goes, its CPU returns. */
+    if (libxl_domain_info(CTX, &info, domid))
+        goto out;
+    poolid = info.cpupool;
+    if (poolid == 0 || libxl_cpupool_info(CTX, &pool, poolid) ||
+        strncmp(pool.pool_name, NATSUME_POOL_PREFIX,
+                strlen(NATSUME_POOL_PREFIX)))
+        goto out;
+
+    if (libxl_cpupool_movedomain(CTX, 0, domid)) {
+        LOGD(ERROR, domid, "natsume: cannot move the domain to Pool-0");
+        goto out;
+    }
+    if (libxl_cpupool_destroy(CTX, poolid)) {
+        LOGD(ERROR, domid, "natsume: cannot destroy cpupool %s",
+             pool.pool_name);
+        goto out;
+    }
+    libxl_for_each_set_bit(cpu, pool.cpumap) {
+        if (libxl_cpupool_cpuadd(CTX, 0, cpu))
+            LOGD(ERROR, domid, "natsume: cannot give CPU %d back to Pool-0",
+                 cpu);
+    }
+    LOGD(DEBUG, domid, "natsume: cpupool %s gone", pool.pool_name);
+
+ out:
+    libxl_cpupoolinfo_dispose(&pool);
+    libxl_dominfo_dispose(&info);
+}
+
+int libxl_natsume_status(libxl_ctx *ctx, libxl_natsume_source_status **list_r,
+                         int *nr_r)
+{
+    GC_INIT(ctx);
+    xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
+    uint32_t nr = XEN_NATSUME_NR_SOURCES, reserved = 0, i, j;
+    libxl_natsume_source_status *list = NULL;
+    int rc;
+
+    *list_r = NULL;
+    *nr_r = 0;
+    if (xc_natsume_status(CTX->xch, st, &nr, &reserved)) {
+        LOGE(ERROR, "cannot read Xen's timer status");
+        rc = ERROR_FAIL;
+        goto out;
+    }
+    if (nr > XEN_NATSUME_NR_SOURCES)
+        nr = XEN_NATSUME_NR_SOURCES;
+
+    list = libxl__calloc(NOGC, nr ? nr : 1, sizeof(*list));
+    for (i = 0; i < nr; i++) {
+        libxl_natsume_source_status *s = &list[i];
+        const xen_natsume_stats_t *x = &st[i].stats;
+
+        libxl_natsume_source_status_init(s);
+        s->source = rtos_timer_of_source(st[i].source);
+        s->reserved = !!(reserved & (1U << st[i].source));
+        s->bound = !!(st[i].flags & XEN_NATSUME_BOUND);
+        s->has_stats = !!(st[i].flags & XEN_NATSUME_STATS);
+        if (!s->has_stats)
+            continue;
+        s->domid = st[i].domid;
+        s->domain_name = s->bound ? libxl_domid_to_name(CTX, st[i].domid)
+                                  : NULL;
+        s->vcpu = st[i].vcpu;
+        s->cpu = st[i].cpu;
+        s->count = st[i].count;
+        s->period_ns = st[i].req_period_ns;
+        s->actual_period_ns = st[i].period_ns;
+        s->ticks = x->ticks;
+        s->delivered = x->delivered;
+        s->woken = x->woken;
+        s->no_port = x->no_port;
+        s->not_running = x->not_running;
+        s->pending = x->pending;
+        s->intervals = x->intervals;
+        s->interval_min_ns = x->interval_min_ns;
+        s->interval_mean_ns = x->interval_mean_ns;
+        s->interval_max_ns = x->interval_max_ns;
+        s->interval_stddev_ns = natsume_isqrt(x->interval_var_ns2);
+        s->late = x->late;
+        s->num_hist = XEN_NATSUME_HIST_BUCKETS;
+        s->hist = libxl__calloc(NOGC, s->num_hist, sizeof(*s->hist));
+        for (j = 0; j < XEN_NATSUME_HIST_BUCKETS; j++)
+            s->hist[j] = x->hist[j];
+    }
+
+    *list_r = list;
+    *nr_r = nr;
+    list = NULL;
+    rc = 0;
+
+ out:
+    free(list);
+    GC_FREE;
+    return rc;
+}
+
+void libxl_natsume_source_status_list_free(libxl_natsume_source_status *list,
+                                           int nr)
+{
+    int i;
+
+    for (i = 0; i < nr; i++)
+        libxl_natsume_source_status_dispose(&list[i]);
+    free(list);
+}
+
+/*
+ * Local variables:
+ * mode: C
+ * c-basic-offset: 4
+ * indent-tabs-mode: nil
+ * End:
+ */

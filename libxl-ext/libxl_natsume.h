@@ -1,0 +1,37 @@
+/*
+ * libxl_natsume.h: libxl internal interface of Natsume (a hardware timer
+ * and a physical CPU given to one real-time domain).  Used by
+ * libxl_create.c and libxl_domain.c; the public part is in libxl.h.
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation;
+ * version 2.1 of the License.
+ */
+#ifndef LIBXL_NATSUME_H
+#define LIBXL_NATSUME_H
+
+/*
+ * Check rtos_timer, rtos_cpu and rtos_timer_period_us of a domain config
+ * against the host.  Changes nothing.  0, or ERROR_INVAL with the reason
+ * logged.
+ */
+_hidden int libxl__natsume_check(libxl__gc *gc,
+                                 const libxl_domain_config *d_config);
+
+/*
+ * Dedicate rtos_cpu to domid (a null-scheduler cpupool holding only that
+ * CPU, the domain in it), bind the timer and publish the binding in
+ * xenstore.  The domain must be paused.  On failure, undoes what it did.
+ */
+_hidden int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
+                                 const libxl_domain_config *d_config);
+
+/*
+ * Undo libxl__natsume_setup for a domain about to be destroyed: unbind the
+ * timer, move the domain back to Pool-0, destroy its cpupool and give the
+ * CPU back to Pool-0.  Nothing to do for other domains.
+ */
+_hidden void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid);
+
+#endif /* LIBXL_NATSUME_H */

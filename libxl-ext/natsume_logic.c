@@ -1,0 +1,183 @@
+/*
+ * natsume_logic.c: checking the Natsume keys of a domain config against the
+ * host, and the period arithmetic of the sources.  See natsume_logic.h.
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation;
+ * version 2.1 of the License.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "natsume_logic.h"
+
+uint64_t natsume_pit_divisor(uint64_t period_ns)
+{
+    return (period_ns * NATSUME_PIT_HZ + NATSUME_NS_PER_S / 2) /
+           NATSUME_NS_PER_S;
+}
+
+uint64_t natsume_pit_period_ns(uint64_t divisor)
+{
+    return (divisor * NATSUME_NS_PER_S + NATSUME_PIT_HZ / 2) / NATSUME_PIT_HZ;
+}
+
+const char *natsume_timer_name(enum natsume_timer t)
+{
+    switch ( t )
+    {
+    case NATSUME_TIMER_XEN: return "xen";
+    case NATSUME_TIMER_PIT: return "pit";
+    }
+    return NULL;
+}
+
+int natsume_timer_parse(const char *s, enum natsume_timer *t)
+{
+    if ( !strcmp(s, "xen") )
+        *t = NATSUME_TIMER_XEN;
+    else if ( !strcmp(s, "pit") )
+        *t = NATSUME_TIMER_PIT;
+    else
+        return -1;
+    return 0;
+}
+
+uint64_t natsume_keys_period_ns(const struct natsume_keys *k)
+{
+    return (uint64_t)(k->period_us ? k->period_us
+                                   : NATSUME_DEFAULT_PERIOD_US) * 1000;
+}
+
+void natsume_format_cpus(const struct natsume_host *h, char *buf, size_t len)
+{
+    unsigned int i, first;
+    size_t n = 0;
+
+    if ( len )
+        buf[0] = '\0';
+    for ( i = 0; i < h->nr_cpus; i++ )
+    {
+        if ( h->cpu_state[i] == NATSUME_CPU_OFFLINE )
+            continue;
+        first = i;
+        while ( i + 1 < h->nr_cpus &&
+                h->cpu_state[i + 1] != NATSUME_CPU_OFFLINE )
+            i++;
+        if ( n < len )
+            n += snprintf(buf + n, len - n, first == i ? "%s%u" : "%s%u-%u",
+                          n ? "," : "", first, i);
+    }
+    if ( len && !buf[0] )
+        snprintf(buf, len, "none");
+}
+
+static int __attribute__((format(printf, 3, 4)))
+fail(char *err, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(err, len, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int natsume_check_keys(const struct natsume_keys *k,
+                       const struct natsume_host *h,
+                       char *err, size_t len)
+{
+    const char *src = natsume_timer_name(k->timer);
+    char cpus[64];
+    uint64_t ns = natsume_keys_period_ns(k);
+
+    if ( !src )
+        return fail(err, len, "rtos_timer: unknown source %d", k->timer);
+    if ( k->timer == NATSUME_TIMER_XEN )
+    {
+        if ( k->cpu >= 0 )
+            return fail(err, len,
+                        "rtos_cpu=%d: only with rtos_timer=\"pit\"", k->cpu);
+        if ( k->period_us )
+            return fail(err, len,
+                        "rtos_timer_period_us=%u: only with rtos_timer=\"pit\"",
+                        k->period_us);
+        return 0;
+    }
+
+    /* The keys on their own. */
+    if ( k->cpu < 0 )
+        return fail(err, len, "rtos_timer=\"%s\": rtos_cpu is required "
+                    "(the physical CPU for this domain alone)", src);
+    if ( k->vcpus != 1 )
+        return fail(err, len, "vcpus=%u: rtos_timer=\"%s\" needs a domain "
+                    "with exactly one vCPU", k->vcpus, src);
+    if ( ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS )
+        return fail(err, len, "rtos_timer_period_us=%u: the PIT can do "
+                    "%llu-%llu us", k->period_us,
+                    NATSUME_PIT_MIN_NS / 1000, NATSUME_PIT_MAX_NS / 1000);
+
+    /* The source. */
+    if ( !(h->reserved & (1U << k->timer)) )
+        return fail(err, len, "rtos_timer=\"%s\": Xen was booted without "
+                    "natsume=%s", src, src);
+    if ( h->bound & (1U << k->timer) )
+        return fail(err, len, "rtos_timer=\"%s\": the PIT is already bound "
+                    "to domain \"%s\" (id %d)", src,
+                    h->bound_name ? h->bound_name : "?", h->bound_domid);
+
+    /* The CPU. */
+    natsume_format_cpus(h, cpus, sizeof(cpus));
+    if ( (unsigned int)k->cpu >= h->nr_cpus )
+        return fail(err, len, "rtos_cpu=%d: host has CPUs %s", k->cpu, cpus);
+    switch ( h->cpu_state[k->cpu] )
+    {
+    case NATSUME_CPU_OFFLINE:
+        return fail(err, len, "rtos_cpu=%d: CPU %d is offline (online: %s)",
+                    k->cpu, k->cpu, cpus);
+    case NATSUME_CPU_OTHER_POOL:
+        return fail(err, len, "rtos_cpu=%d: CPU %d is already dedicated "
+                    "(cpupool \"%s\")", k->cpu, k->cpu,
+                    h->cpu_pool && h->cpu_pool[k->cpu] ? h->cpu_pool[k->cpu]
+                                                       : "?");
+    case NATSUME_CPU_POOL0:
+        if ( h->pool0_cpus <= 1 )
+            return fail(err, len, "rtos_cpu=%d: CPU %d is the last CPU of "
+                        "Pool-0", k->cpu, k->cpu);
+        break;
+    case NATSUME_CPU_FREE:
+        break;
+    }
+    if ( h->dom0_only_cpu == k->cpu )
+        return fail(err, len, "rtos_cpu=%d: CPU %d is the only CPU dom0 may "
+                    "run on", k->cpu, k->cpu);
+
+    return 0;
+}
+
+uint64_t natsume_isqrt(uint64_t v)
+{
+    uint64_t r = 0, bit = 1ULL << 62;
+
+    while ( bit > v )
+        bit >>= 2;
+    while ( bit )
+    {
+        if ( v >= r + bit )
+        {
+            v -= r + bit;
+            r = (r >> 1) + bit;
+        }
+        else
+            r >>= 1;
+        bit >>= 2;
+    }
+    return r;
+}
+
+uint64_t natsume_hist_low_ns(unsigned int i)
+{
+    return i ? 1ULL << (i + 6) : 0;
+}

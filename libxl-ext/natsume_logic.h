@@ -1,0 +1,94 @@
+/*
+ * natsume_logic.h: the pure part of the libxl side of Natsume: checking the
+ * rtos_timer / rtos_cpu / rtos_timer_period_us keys against what the host
+ * has, and the period arithmetic of the sources.  No Xen or libxl headers:
+ * this compiles and is unit-tested on any host.
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation;
+ * version 2.1 of the License.
+ */
+#ifndef NATSUME_LOGIC_H
+#define NATSUME_LOGIC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Timer sources, as in the rtos_timer key. */
+enum natsume_timer {
+    NATSUME_TIMER_XEN = 0,      /* Xen's own virtual timer: nothing to do */
+    NATSUME_TIMER_PIT = 1,
+};
+
+/* Same values as XEN_NATSUME_PIT_* in Xen's public/natsume.h. */
+#define NATSUME_PIT_HZ              1193182ULL
+#define NATSUME_PIT_MIN_NS          100000ULL
+#define NATSUME_PIT_MAX_NS          54900000ULL
+#define NATSUME_NS_PER_S            1000000000ULL
+#define NATSUME_DEFAULT_PERIOD_US   1000U
+
+/* PIT divisor for a period: round(period_ns * 1193182 / 10^9). */
+uint64_t natsume_pit_divisor(uint64_t period_ns);
+/* Actual period of a divisor, in ns, rounded to the nearest. */
+uint64_t natsume_pit_period_ns(uint64_t divisor);
+
+/* The keys of one domain config. */
+struct natsume_keys {
+    enum natsume_timer timer;
+    int cpu;                    /* -1: not given */
+    uint32_t period_us;         /* 0: not given (default 1000) */
+    unsigned int vcpus;         /* max vCPUs of the domain */
+};
+
+/* Where a physical CPU is. */
+enum natsume_cpu_state {
+    NATSUME_CPU_OFFLINE = 0,
+    NATSUME_CPU_POOL0,          /* in Pool-0 */
+    NATSUME_CPU_OTHER_POOL,     /* in another cpupool */
+    NATSUME_CPU_FREE,           /* online, in no cpupool */
+};
+
+/* What the host has, as far as the checks need it. */
+struct natsume_host {
+    unsigned int nr_cpus;       /* CPUs 0 .. nr_cpus - 1 exist */
+    const enum natsume_cpu_state *cpu_state;    /* nr_cpus entries */
+    const char *const *cpu_pool;    /* name of its pool, or NULL entries */
+    unsigned int pool0_cpus;    /* CPUs in Pool-0 */
+    int dom0_only_cpu;          /* dom0's vCPUs may run only there, or -1 */
+    uint32_t reserved;          /* sources reserved at boot, 1 << timer */
+    uint32_t bound;             /* sources bound now, 1 << timer */
+    int bound_domid;            /* holder of the source asked for */
+    const char *bound_name;     /* its name, or NULL */
+};
+
+/* Name of a source as in the config ("xen", "pit"), or NULL. */
+const char *natsume_timer_name(enum natsume_timer t);
+/* Parse a source name; 0 on success, -1 when unknown. */
+int natsume_timer_parse(const char *s, enum natsume_timer *t);
+
+/*
+ * Period to ask for, in ns, once the keys are valid: the default when
+ * period_us is 0.
+ */
+uint64_t natsume_keys_period_ns(const struct natsume_keys *k);
+
+/*
+ * Check the keys of a domain against the host, before anything is changed.
+ * Returns 0 when they are fine (or rtos_timer is "xen"), else -1 with a
+ * message naming the key, its value and what is allowed in err.
+ */
+int natsume_check_keys(const struct natsume_keys *k,
+                       const struct natsume_host *h,
+                       char *err, size_t len);
+
+/* "0-1", "0,2-3": the CPUs whose state is not offline. */
+void natsume_format_cpus(const struct natsume_host *h, char *buf, size_t len);
+
+/* Integer square root (for a standard deviation from a variance). */
+uint64_t natsume_isqrt(uint64_t v);
+
+/* hist[i] bucket bounds in ns, as Xen defines them (hist[0]: d < 128 ns). */
+uint64_t natsume_hist_low_ns(unsigned int i);
+
+#endif /* NATSUME_LOGIC_H */

@@ -1,0 +1,24 @@
+# Xen booted without natsume=pit: xl create with rtos_timer="pit" says so
+# and changes nothing; xl natsume-status shows nothing reserved.
+. /opt/natsume/lib.sh
+
+echo "=== status"
+xl natsume-status
+echo "rc: $?"
+cat >/tmp/rtos.cfg <<CFG
+name = "rtos"
+type = "pv"
+kernel = "/opt/natsume/rtos-kernel"
+memory = 32
+vcpus = 1
+rtos_timer = "pit"
+rtos_cpu = 1
+CFG
+echo "=== bad stock"
+xl create /tmp/rtos.cfg 2>&1
+echo "rc: $?"
+echo "=== list"
+xl list
+echo "=== pools"
+xl cpupool-list
+echo "=== end"

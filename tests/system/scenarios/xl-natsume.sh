@@ -1,0 +1,155 @@
+# xl create with rtos_timer="pit" rtos_cpu=1 (Xen booted with natsume=pit,
+# dom0 pinned on CPU 0): xl natsume-status shows the binding and its ticks,
+# xenstore has it, the CPU is in a null-scheduler cpupool of its own;
+# xl destroy and the guest's own poweroff undo it all; each bad input fails
+# with its message and changes nothing.
+. /opt/natsume/lib.sh
+
+[ -f /opt/natsume/rtos-kernel ] || fail "no rtos-kernel in /opt/natsume"
+
+# rtos_cfg NAME TICKS: the demo RTOS guest, taking its ticks from the PIT.
+rtos_cfg()
+{
+    cat >/tmp/$1.cfg <<CFG
+name = "$1"
+type = "pv"
+kernel = "/opt/natsume/rtos-kernel"
+memory = 32
+vcpus = 1
+extra = "mode=natsume ticks=$2 period_us=1000"
+tsc_mode = "native"
+rtos_timer = "pit"
+rtos_cpu = 1
+rtos_timer_period_us = 1000
+on_poweroff = "destroy"
+on_crash = "destroy"
+CFG
+}
+
+# pool0_settled: wait (up to 10 s) for a dead domain to leave Pool-0's count.
+pool0_settled()
+{
+    i=0
+    while ! xl cpupool-list | grep -Eq '^Pool-0 .* 1$'; do
+        i=$((i + 1))
+        [ $i -le 100 ] || return 1
+        sleep 0.1
+    done
+}
+
+# What a failed xl create must leave as it was.
+snapshot()
+{
+    xl list | awk '{ print $1, $2 }'
+    xl cpupool-list
+    xl natsume-status | sed -n 's/^\(pit\) *\([^ ]*\) *\([0-9]*\) *\([0-9]*\) .*/\1 \2 \3 \4/p'
+}
+
+# bad NAME CONFIG [KEY=VALUE...]: xl create must fail and change nothing.
+bad()
+{
+    name=$1 cfg=$2
+    shift 2
+    before=$(snapshot)
+    echo "=== bad $name"
+    xl create "$cfg" "$@" 2>&1
+    echo "rc: $?"
+    after=$(snapshot)
+    if [ "$before" = "$after" ]; then
+        echo "unchanged: yes"
+    else
+        echo "unchanged: no"
+        echo "$before"
+        echo "---"
+        echo "$after"
+    fi
+}
+
+echo "=== xl help"
+xl help 2>&1 | grep natsume
+echo "=== status at boot"
+xl natsume-status
+echo "rc: $?"
+echo "=== pools at boot"
+xl cpupool-list
+
+rtos_cfg rtos 200000
+grep -v '^rtos_cpu' /tmp/rtos.cfg >/tmp/nocpu.cfg
+bad "no rtos_cpu" /tmp/nocpu.cfg
+bad "cpu 7" /tmp/rtos.cfg 'rtos_cpu=7'
+bad "cpu of dom0" /tmp/rtos.cfg 'rtos_cpu=0'
+bad "two vcpus" /tmp/rtos.cfg 'vcpus=2'
+bad "short period" /tmp/rtos.cfg 'rtos_timer_period_us=50'
+bad "long period" /tmp/rtos.cfg 'rtos_timer_period_us=60000'
+bad "hpet" /tmp/rtos.cfg 'rtos_timer="hpet"'
+
+echo "=== create"
+xl create /tmp/rtos.cfg 2>&1
+echo "rc: $?"
+domid=$(xl domid rtos) || { guest_log rtos; fail "no domain rtos"; }
+echo "=== list"
+xl list
+echo "=== pools"
+xl cpupool-list
+echo "=== vcpus"
+xl vcpu-list rtos
+echo "=== xenstore"
+for k in source cpu period-ns virq; do
+    echo "$k: $(xenstore-read /local/domain/$domid/natsume/$k)"
+done
+sleep 1
+echo "=== status 1"
+xl natsume-status
+echo "rc: $?"
+sleep 2
+echo "=== status 2"
+xl natsume-status rtos
+echo "rc: $?"
+echo "=== status json"
+xl natsume-status -j
+echo "rc: $?"
+echo "=== status dom0"
+xl natsume-status Domain-0 2>&1
+echo "rc: $?"
+
+rtos_cfg rtos2 1000
+bad "pit bound" /tmp/rtos2.cfg
+
+echo "=== destroy"
+xl destroy rtos
+echo "rc: $?"
+wait_gone rtos 30 || fail "rtos still there after xl destroy"
+pool0_settled
+echo "=== status after destroy"
+xl natsume-status
+echo "rc: $?"
+echo "=== pools after destroy"
+xl cpupool-list
+echo "=== list after destroy"
+xl list
+
+# A CPU in a cpupool of its own already.
+echo "=== cpupool rt"
+xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
+xl cpupool-create name=\"rt\" sched=\"null\" cpus=[\"1\"] || fail "cpupool-create"
+bad "cpu dedicated" /tmp/rtos2.cfg
+xl cpupool-destroy rt || fail "cpupool-destroy"
+xl cpupool-cpu-add Pool-0 1 || fail "cpupool-cpu-add"
+
+# The guest's own poweroff (on_poweroff="destroy") undoes it too.
+rtos_cfg short 3000
+echo "=== create short"
+xl create /tmp/short.cfg 2>&1
+echo "rc: $?"
+echo "=== pools short"
+xl cpupool-list
+wait_log short "NATSUME-RESULT" 300 || { guest_log short; fail "no result from the short guest"; }
+wait_gone short 60 || fail "short still there after its poweroff"
+pool0_settled
+echo "=== short console"
+guest_log short | grep '^NATSUME-RESULT'
+echo "=== status after poweroff"
+xl natsume-status
+echo "=== pools after poweroff"
+xl cpupool-list
+echo "=== end"

@@ -1,0 +1,267 @@
+/*
+ * Unit tests of libxl-ext/natsume_logic.c: checking the rtos_* keys of a
+ * domain config against the host, and the PIT's period arithmetic.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "natsume_logic.h"
+
+/* A 2-CPU host booted with natsume=pit, dom0 pinned to CPU 0, PIT free. */
+static enum natsume_cpu_state two_cpus[] = {
+    NATSUME_CPU_POOL0, NATSUME_CPU_POOL0,
+};
+
+static struct natsume_host host2(void)
+{
+    struct natsume_host h = {
+        .nr_cpus = 2,
+        .cpu_state = two_cpus,
+        .pool0_cpus = 2,
+        .dom0_only_cpu = 0,
+        .reserved = 1U << NATSUME_TIMER_PIT,
+        .bound_domid = -1,
+    };
+
+    return h;
+}
+
+static struct natsume_keys pit_keys(int cpu)
+{
+    struct natsume_keys k = {
+        .timer = NATSUME_TIMER_PIT, .cpu = cpu, .period_us = 0, .vcpus = 1,
+    };
+
+    return k;
+}
+
+/* check: the message for keys k on host h ("" when they are fine). */
+static const char *check(struct natsume_keys k, struct natsume_host h)
+{
+    static char err[256];
+    int rc;
+
+    err[0] = '\0';
+    rc = natsume_check_keys(&k, &h, err, sizeof(err));
+    assert_int_equal(rc, err[0] ? -1 : 0);
+    return err;
+}
+
+static void test_divisor_and_period(void **state)
+{
+    (void)state;
+    /* The paper: 1 ms with the PIT's 1.193182 MHz clock is 0.999847 ms. */
+    assert_int_equal(natsume_pit_divisor(1000000), 1193);
+    assert_int_equal(natsume_pit_period_ns(1193), 999847);
+    /* Rounding to the nearest count, both ways. */
+    assert_int_equal(natsume_pit_divisor(500000), 597);     /* 596.591 */
+    assert_int_equal(natsume_pit_period_ns(597), 500343);   /* 500342.8 */
+    assert_int_equal(natsume_pit_divisor(100000), 119);     /* 119.318 */
+    assert_int_equal(natsume_pit_period_ns(119), 99733);
+    assert_int_equal(natsume_pit_divisor(54900000), 65506); /* 65505.69 */
+    assert_int_equal(natsume_pit_divisor(10000000), 11932); /* 11931.82 */
+    assert_int_equal(natsume_pit_period_ns(11932), 10000151);
+    assert_int_equal(natsume_pit_divisor(0), 0);
+}
+
+static void test_period_default(void **state)
+{
+    struct natsume_keys k = pit_keys(1);
+
+    (void)state;
+    assert_int_equal(natsume_keys_period_ns(&k), 1000000);
+    k.period_us = 250;
+    assert_int_equal(natsume_keys_period_ns(&k), 250000);
+}
+
+static void test_timer_names(void **state)
+{
+    enum natsume_timer t;
+
+    (void)state;
+    assert_string_equal(natsume_timer_name(NATSUME_TIMER_XEN), "xen");
+    assert_string_equal(natsume_timer_name(NATSUME_TIMER_PIT), "pit");
+    assert_int_equal(natsume_timer_parse("pit", &t), 0);
+    assert_int_equal(t, NATSUME_TIMER_PIT);
+    assert_int_equal(natsume_timer_parse("xen", &t), 0);
+    assert_int_equal(t, NATSUME_TIMER_XEN);
+    assert_int_equal(natsume_timer_parse("hpet", &t), -1);
+    assert_int_equal(natsume_timer_parse("PIT", &t), -1);
+}
+
+static void test_good_keys(void **state)
+{
+    struct natsume_keys k = pit_keys(1);
+    struct natsume_keys x = { .timer = NATSUME_TIMER_XEN, .cpu = -1,
+                              .vcpus = 4 };
+
+    (void)state;
+    assert_string_equal(check(k, host2()), "");
+    k.period_us = 100;
+    assert_string_equal(check(k, host2()), "");
+    k.period_us = 54900;
+    assert_string_equal(check(k, host2()), "");
+    /* rtos_timer="xen" needs nothing of the host. */
+    assert_string_equal(check(x, (struct natsume_host){ 0 }), "");
+}
+
+static void test_keys_alone(void **state)
+{
+    struct natsume_keys k = pit_keys(-1);
+    struct natsume_keys x = { .timer = NATSUME_TIMER_XEN, .cpu = 1,
+                              .vcpus = 1 };
+
+    (void)state;
+    assert_string_equal(check(k, host2()),
+                        "rtos_timer=\"pit\": rtos_cpu is required "
+                        "(the physical CPU for this domain alone)");
+    k = pit_keys(1);
+    k.vcpus = 2;
+    assert_string_equal(check(k, host2()),
+                        "vcpus=2: rtos_timer=\"pit\" needs a domain with "
+                        "exactly one vCPU");
+    k = pit_keys(1);
+    k.period_us = 99;
+    assert_string_equal(check(k, host2()),
+                        "rtos_timer_period_us=99: the PIT can do "
+                        "100-54900 us");
+    k.period_us = 54901;
+    assert_string_equal(check(k, host2()),
+                        "rtos_timer_period_us=54901: the PIT can do "
+                        "100-54900 us");
+    assert_string_equal(check(x, host2()),
+                        "rtos_cpu=1: only with rtos_timer=\"pit\"");
+    x.cpu = -1;
+    x.period_us = 500;
+    assert_string_equal(check(x, host2()),
+                        "rtos_timer_period_us=500: only with "
+                        "rtos_timer=\"pit\"");
+}
+
+static void test_source(void **state)
+{
+    struct natsume_host h = host2();
+
+    (void)state;
+    h.reserved = 0;
+    assert_string_equal(check(pit_keys(1), h),
+                        "rtos_timer=\"pit\": Xen was booted without "
+                        "natsume=pit");
+    h = host2();
+    h.bound = 1U << NATSUME_TIMER_PIT;
+    h.bound_domid = 3;
+    h.bound_name = "rtos1";
+    assert_string_equal(check(pit_keys(1), h),
+                        "rtos_timer=\"pit\": the PIT is already bound to "
+                        "domain \"rtos1\" (id 3)");
+}
+
+static void test_cpu(void **state)
+{
+    static enum natsume_cpu_state four[] = {
+        NATSUME_CPU_POOL0, NATSUME_CPU_OTHER_POOL, NATSUME_CPU_OFFLINE,
+        NATSUME_CPU_FREE,
+    };
+    static const char *const pools[] = { "Pool-0", "natsume-cpu1", NULL,
+                                         NULL };
+    struct natsume_host h = host2();
+
+    (void)state;
+    assert_string_equal(check(pit_keys(7), h),
+                        "rtos_cpu=7: host has CPUs 0-1");
+    assert_string_equal(check(pit_keys(2), h),
+                        "rtos_cpu=2: host has CPUs 0-1");
+    assert_string_equal(check(pit_keys(0), h),
+                        "rtos_cpu=0: CPU 0 is the only CPU dom0 may run on");
+    h.dom0_only_cpu = -1;
+    assert_string_equal(check(pit_keys(0), h), "");
+
+    h = host2();
+    h.pool0_cpus = 1;
+    assert_string_equal(check(pit_keys(1), h),
+                        "rtos_cpu=1: CPU 1 is the last CPU of Pool-0");
+
+    h = host2();
+    h.nr_cpus = 4;
+    h.cpu_state = four;
+    h.cpu_pool = pools;
+    h.pool0_cpus = 1;
+    assert_string_equal(check(pit_keys(1), h),
+                        "rtos_cpu=1: CPU 1 is already dedicated "
+                        "(cpupool \"natsume-cpu1\")");
+    assert_string_equal(check(pit_keys(2), h),
+                        "rtos_cpu=2: CPU 2 is offline (online: 0-1,3)");
+    /* A CPU in no cpupool is free to take. */
+    assert_string_equal(check(pit_keys(3), h), "");
+    assert_string_equal(check(pit_keys(4), h),
+                        "rtos_cpu=4: host has CPUs 0-1,3");
+}
+
+static void test_format_cpus(void **state)
+{
+    static enum natsume_cpu_state s[] = {
+        NATSUME_CPU_OFFLINE, NATSUME_CPU_POOL0, NATSUME_CPU_POOL0,
+        NATSUME_CPU_OFFLINE, NATSUME_CPU_FREE,
+    };
+    struct natsume_host h = { .nr_cpus = 5, .cpu_state = s };
+    char buf[32];
+
+    (void)state;
+    natsume_format_cpus(&h, buf, sizeof(buf));
+    assert_string_equal(buf, "1-2,4");
+    h.nr_cpus = 1;
+    natsume_format_cpus(&h, buf, sizeof(buf));
+    assert_string_equal(buf, "none");
+    /* Truncated, never overrun. */
+    h.nr_cpus = 5;
+    natsume_format_cpus(&h, buf, 3);
+    assert_int_equal(strlen(buf), 2);
+}
+
+static void test_truncated_message(void **state)
+{
+    struct natsume_keys k = pit_keys(7);
+    struct natsume_host h = host2();
+    char err[10];
+
+    (void)state;
+    assert_int_equal(natsume_check_keys(&k, &h, err, sizeof(err)), -1);
+    assert_string_equal(err, "rtos_cpu=");
+}
+
+static void test_isqrt_and_hist(void **state)
+{
+    (void)state;
+    assert_int_equal(natsume_isqrt(0), 0);
+    assert_int_equal(natsume_isqrt(1), 1);
+    assert_int_equal(natsume_isqrt(15), 3);
+    assert_int_equal(natsume_isqrt(16), 4);
+    assert_int_equal(natsume_isqrt(1000000), 1000);
+    assert_int_equal(natsume_isqrt(UINT64_MAX), 4294967295ULL);
+    assert_int_equal(natsume_hist_low_ns(0), 0);
+    assert_int_equal(natsume_hist_low_ns(1), 128);
+    assert_int_equal(natsume_hist_low_ns(14), 1048576);
+    assert_int_equal(natsume_hist_low_ns(15), 2097152);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_divisor_and_period),
+        cmocka_unit_test(test_period_default),
+        cmocka_unit_test(test_timer_names),
+        cmocka_unit_test(test_good_keys),
+        cmocka_unit_test(test_keys_alone),
+        cmocka_unit_test(test_source),
+        cmocka_unit_test(test_cpu),
+        cmocka_unit_test(test_format_cpus),
+        cmocka_unit_test(test_truncated_message),
+        cmocka_unit_test(test_isqrt_and_hist),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,302 @@
+/*
+ * xl_natsume.c: the rtos_* keys of a domain config, and
+ * "xl natsume-status [-j] [domain]": what Xen reserved at boot, each timer
+ * binding and how well it ticks, as a table or as JSON.
+ *
+ * xl only parses and prints: checks and actions are libxl's
+ * (libxl_natsume.c), the histogram's bucket bounds natsume_logic.c's.
+ *
+ * This program is free software; you can redistribute it and/or modify
+ * it under the terms of the GNU Lesser General Public License as published
+ * by the Free Software Foundation; version 2.1 only. with the special
+ * exception on linking described in file LICENSE.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU Lesser General Public License for more details.
+ */
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yajl/yajl_gen.h>
+
+#include <libxl.h>
+#include <libxl_utils.h>
+#include <libxlutil.h>
+
+#include "xl.h"
+#include "xl_utils.h"
+#include "xl_natsume.h"
+#include "natsume_logic.h"
+
+void parse_natsume_config(const XLU_Config *config,
+                          libxl_domain_build_info *b_info)
+{
+    const char *buf;
+    long l;
+    int e;
+
+    if (!xlu_cfg_get_string(config, "rtos_timer", &buf, 0)) {
+        if (libxl_rtos_timer_from_string(buf, &b_info->rtos_timer)) {
+            fprintf(stderr, "rtos_timer=\"%s\": allowed values are \"xen\" "
+                    "and \"pit\"\n", buf);
+            exit(EXIT_FAILURE);
+        }
+    }
+
+    e = xlu_cfg_get_long(config, "rtos_cpu", &l, 1);
+    if (e == EINVAL || (!e && l < 0) || (!e && l > INT32_MAX)) {
+        fprintf(stderr, "rtos_cpu: a physical CPU number (0, 1, ...) is "
+                "needed\n");
+        exit(EXIT_FAILURE);
+    }
+    if (!e)
+        b_info->rtos_cpu = l;
+
+    e = xlu_cfg_get_long(config, "rtos_timer_period_us", &l, 1);
+    if (e == EINVAL || (!e && (l <= 0 || l > UINT32_MAX))) {
+        fprintf(stderr, "rtos_timer_period_us: a period in microseconds "
+                "(1 or more) is needed\n");
+        exit(EXIT_FAILURE);
+    }
+    if (!e)
+        b_info->rtos_timer_period_us = l;
+}
+
+static const char *source_name(libxl_rtos_timer t)
+{
+    const char *s = libxl_rtos_timer_to_string(t);
+
+    return s ? s : "?";
+}
+
+static uint64_t not_delivered(const libxl_natsume_source_status *s)
+{
+    return s->no_port + s->not_running + s->pending;
+}
+
+static void print_hist_label(FILE *f, int i, int n)
+{
+    if (i == n - 1)
+        fprintf(f, ">=%"PRIu64"ns", natsume_hist_low_ns(i));
+    else
+        fprintf(f, "<%"PRIu64"ns", natsume_hist_low_ns(i + 1));
+}
+
+static void print_table(const libxl_natsume_source_status *list, int nr,
+                        uint32_t domid)
+{
+    int i, j, rows = 0;
+    bool any = false;
+
+    printf("Reserved at boot:");
+    for (i = 0; i < nr; i++) {
+        if (list[i].reserved) {
+            printf(" %s", source_name(list[i].source));
+            any = true;
+        }
+    }
+    printf("%s\n", any ? "" : " none");
+
+    printf("%-6s %-16s %5s %4s %11s %11s %10s %10s %10s\n", "Source",
+           "Domain", "Id", "CPU", "Period(ns)", "Actual(ns)", "Ticks",
+           "Delivered", "Dropped");
+    for (i = 0; i < nr; i++) {
+        const libxl_natsume_source_status *s = &list[i];
+
+        if (!s->bound || (domid != INVALID_DOMID && s->domid != domid))
+            continue;
+        rows++;
+        printf("%-6s %-16s %5u %4u %11"PRIu64" %11"PRIu64" %10"PRIu64
+               " %10"PRIu64" %10"PRIu64"\n", source_name(s->source),
+               s->domain_name ? s->domain_name : "?", s->domid, s->cpu,
+               s->period_ns, s->actual_period_ns, s->ticks, s->delivered,
+               not_delivered(s));
+        printf("  dropped: no_port %"PRIu64", not_running %"PRIu64
+               ", pending %"PRIu64"; woken %"PRIu64"\n", s->no_port,
+               s->not_running, s->pending, s->woken);
+        printf("  interval (ns): count %"PRIu64", min %"PRIu64", mean %"
+               PRIu64", max %"PRIu64", stddev %"PRIu64", late %"PRIu64"\n",
+               s->intervals, s->interval_min_ns, s->interval_mean_ns,
+               s->interval_max_ns, s->interval_stddev_ns, s->late);
+        printf("  deviation from %"PRIu64" ns:", s->actual_period_ns);
+        for (j = 0; j < s->num_hist; j++) {
+            if (!s->hist[j])
+                continue;
+            putchar(' ');
+            print_hist_label(stdout, j, s->num_hist);
+            printf(" %"PRIu64, s->hist[j]);
+        }
+        putchar('\n');
+    }
+    if (!rows)
+        printf("(no timer bound)\n");
+}
+
+#define CHK(expr) do { if ((expr) != yajl_gen_status_ok) goto out; } while (0)
+
+static yajl_gen_status gen_str(yajl_gen g, const char *s)
+{
+    return yajl_gen_string(g, (const unsigned char *)s, strlen(s));
+}
+
+static yajl_gen_status gen_key_u64(yajl_gen g, const char *k, uint64_t v)
+{
+    yajl_gen_status st = gen_str(g, k);
+
+    return st != yajl_gen_status_ok ? st : yajl_gen_integer(g, v);
+}
+
+static int print_json(const libxl_natsume_source_status *list, int nr,
+                      uint32_t domid)
+{
+    yajl_gen g = yajl_gen_alloc(NULL);
+    const unsigned char *buf;
+    size_t len;
+    int i, j, rc = ERROR_FAIL;
+
+    if (!g)
+        return rc;
+    yajl_gen_config(g, yajl_gen_beautify, 1);
+
+    CHK(yajl_gen_map_open(g));
+    CHK(gen_str(g, "reserved"));
+    CHK(yajl_gen_array_open(g));
+    for (i = 0; i < nr; i++)
+        if (list[i].reserved)
+            CHK(gen_str(g, source_name(list[i].source)));
+    CHK(yajl_gen_array_close(g));
+
+    CHK(gen_str(g, "bindings"));
+    CHK(yajl_gen_array_open(g));
+    for (i = 0; i < nr; i++) {
+        const libxl_natsume_source_status *s = &list[i];
+
+        if (!s->bound || (domid != INVALID_DOMID && s->domid != domid))
+            continue;
+        CHK(yajl_gen_map_open(g));
+        CHK(gen_str(g, "source"));
+        CHK(gen_str(g, source_name(s->source)));
+        CHK(gen_str(g, "domain"));
+        CHK(gen_str(g, s->domain_name ? s->domain_name : ""));
+        CHK(gen_key_u64(g, "domid", s->domid));
+        CHK(gen_key_u64(g, "cpu", s->cpu));
+        CHK(gen_key_u64(g, "vcpu", s->vcpu));
+        CHK(gen_key_u64(g, "period_ns", s->period_ns));
+        CHK(gen_key_u64(g, "actual_period_ns", s->actual_period_ns));
+        CHK(gen_key_u64(g, "ticks", s->ticks));
+        CHK(gen_key_u64(g, "delivered", s->delivered));
+        CHK(gen_key_u64(g, "woken", s->woken));
+        CHK(gen_key_u64(g, "dropped", not_delivered(s)));
+        CHK(gen_str(g, "dropped_by_reason"));
+        CHK(yajl_gen_map_open(g));
+        CHK(gen_key_u64(g, "no_port", s->no_port));
+        CHK(gen_key_u64(g, "not_running", s->not_running));
+        CHK(gen_key_u64(g, "pending", s->pending));
+        CHK(yajl_gen_map_close(g));
+        CHK(gen_str(g, "interval_ns"));
+        CHK(yajl_gen_map_open(g));
+        CHK(gen_key_u64(g, "count", s->intervals));
+        CHK(gen_key_u64(g, "min", s->interval_min_ns));
+        CHK(gen_key_u64(g, "mean", s->interval_mean_ns));
+        CHK(gen_key_u64(g, "max", s->interval_max_ns));
+        CHK(gen_key_u64(g, "stddev", s->interval_stddev_ns));
+        CHK(gen_key_u64(g, "late", s->late));
+        CHK(yajl_gen_map_close(g));
+        CHK(gen_str(g, "deviation_histogram"));
+        CHK(yajl_gen_array_open(g));
+        for (j = 0; j < s->num_hist; j++) {
+            CHK(yajl_gen_map_open(g));
+            CHK(gen_key_u64(g, "from_ns", natsume_hist_low_ns(j)));
+            CHK(gen_str(g, "to_ns"));
+            if (j == s->num_hist - 1)
+                CHK(yajl_gen_null(g));
+            else
+                CHK(yajl_gen_integer(g, natsume_hist_low_ns(j + 1)));
+            CHK(gen_key_u64(g, "count", s->hist[j]));
+            CHK(yajl_gen_map_close(g));
+        }
+        CHK(yajl_gen_array_close(g));
+        CHK(yajl_gen_map_close(g));
+    }
+    CHK(yajl_gen_array_close(g));
+    CHK(yajl_gen_map_close(g));
+
+    CHK(yajl_gen_get_buf(g, &buf, &len));
+    fwrite(buf, 1, len, stdout);
+    if (len && buf[len - 1] != '\n')
+        putchar('\n');
+    rc = 0;
+
+ out:
+    yajl_gen_free(g);
+    return rc;
+}
+
+int main_natsume_status(int argc, char **argv)
+{
+    libxl_natsume_source_status *list = NULL;
+    uint32_t domid = INVALID_DOMID;
+    bool json = false, found = false;
+    int opt, nr = 0, i, rc;
+    static struct option opts[] = {
+        {"json", 0, 0, 'j'},
+        COMMON_LONG_OPTS
+    };
+
+    SWITCH_FOREACH_OPT(opt, "j", opts, "natsume-status", 0) {
+    case 'j':
+        json = true;
+        break;
+    }
+    if (argc - optind > 1) {
+        help("natsume-status");
+        return EXIT_FAILURE;
+    }
+    if (optind < argc)
+        domid = find_domain(argv[optind]);
+
+    rc = libxl_natsume_status(ctx, &list, &nr);
+    if (rc) {
+        fprintf(stderr, "natsume-status: cannot read the timer status from "
+                "Xen\n");
+        return EXIT_FAILURE;
+    }
+
+    if (domid != INVALID_DOMID) {
+        for (i = 0; i < nr; i++)
+            if (list[i].bound && list[i].domid == domid)
+                found = true;
+        if (!found) {
+            fprintf(stderr, "natsume-status: domain \"%s\" (id %u) has no "
+                    "timer bound\n", common_domname ? common_domname : "?",
+                    domid);
+            libxl_natsume_source_status_list_free(list, nr);
+            return EXIT_FAILURE;
+        }
+    }
+
+    if (json)
+        rc = print_json(list, nr, domid);
+    else
+        print_table(list, nr, domid);
+
+    libxl_natsume_source_status_list_free(list, nr);
+    if (rc) {
+        fprintf(stderr, "natsume-status: cannot generate JSON\n");
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
+}
+
+/*
+ * Local variables:
+ * mode: C
+ * c-basic-offset: 4
+ * indent-tabs-mode: nil
+ * End:
+ */
