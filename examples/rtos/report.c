@@ -94,10 +94,14 @@ size_t report_text(char *buf, size_t len, const struct report *r)
         s->within_100ns_bp / 100, s->within_100ns_bp % 100);
     add(&k, "within:     %u.%02u %% of intervals within +/-1 us of the mean\n",
         s->within_1us_bp / 100, s->within_1us_bp % 100);
-    add(&k, "missed:     %llu ticks (intervals over 1.5 x p50)\n",
-        (unsigned long long)s->missed);
-    add(&k, "period:     %llu ns (estimated, missed ticks counted)\n",
-        (unsigned long long)s->period_est_ns);
+    /* Ticks at deadlines come late but never go missing. */
+    if ( !r->late )
+    {
+        add(&k, "missed:     %llu ticks (intervals over 1.5 x p50)\n",
+            (unsigned long long)s->missed);
+        add(&k, "period:     %llu ns (estimated, missed ticks counted)\n",
+            (unsigned long long)s->period_est_ns);
+    }
 
     if ( r->late && r->late->n )
         add(&k, "lateness:   min %lld ns, mean %lld ns, max %lld ns "
@@ -162,8 +166,8 @@ size_t report_json(char *buf, size_t len, const struct report *r)
     json_u64(&k, "p999_ns", s->p999_ns, have);
     json_pct(&k, "within_100ns_pct", s->within_100ns_bp, have);
     json_pct(&k, "within_1us_pct", s->within_1us_bp, have);
-    json_u64(&k, "missed", s->missed, 1);
-    json_u64(&k, "period_est_ns", s->period_est_ns, have);
+    json_u64(&k, "missed", s->missed, !r->late);
+    json_u64(&k, "period_est_ns", s->period_est_ns, have && !r->late);
     json_i64(&k, "late_min_ns", late ? r->late->min_ns : 0, late);
     json_i64(&k, "late_mean_ns", late ? r->late->mean_ns : 0, late);
     json_i64(&k, "late_max_ns", late ? r->late->max_ns : 0, late);

@@ -30,6 +30,19 @@ wait_log()
     done
 }
 
+# wait_quietly NAME PATTERN SECONDS: wait_log with one look a second.  Under
+# QEMU with -icount the emulated CPUs take turns, so whatever dom0 does on
+# CPU 0 while a guest measures its ticks delays that guest's CPU.
+wait_quietly()
+{
+    i=0
+    while ! grep -q "$2" "/var/log/xen/console/guest-$1.log" 2>/dev/null; do
+        i=$((i + 1))
+        [ $i -le "$3" ] || return 1
+        sleep 1
+    done
+}
+
 # guest_log NAME: the console output of domain NAME so far.
 guest_log()
 {

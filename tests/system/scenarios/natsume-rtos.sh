@@ -8,19 +8,6 @@ ctl=/opt/natsume/natsume-ctl
 [ -f /opt/natsume/rtos-kernel ] || fail "no rtos-kernel in /opt/natsume"
 [ -f /opt/natsume/rtos.cfg ] || fail "no rtos.cfg in /opt/natsume"
 
-# Under QEMU with -icount the emulated CPUs take turns: whatever dom0 does on
-# CPU 0 while the guest measures delays CPU 1.  So wait quietly, with one
-# check a second instead of wait_log's ten.
-wait_quietly()
-{
-    i=0
-    while ! grep -q "$2" "/var/log/xen/console/guest-$1.log" 2>/dev/null; do
-        i=$((i + 1))
-        [ $i -le "$3" ] || return 1
-        sleep 1
-    done
-}
-
 echo "=== cpupool"
 xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
 xl cpupool-create name=\"rt\" sched=\"credit\" cpus=[\"1\"] || fail "cpupool-create"
