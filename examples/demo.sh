@@ -27,12 +27,7 @@ echo "--- xl natsume-status"
 xl natsume-status
 wait_quietly rtos-pit "NATSUME-RESULT\|error" 900 || fail "no result from the RTOS guest"
 wait_gone rtos-pit 60 || fail "the RTOS guest did not power off"
-# The dead domain leaves Pool-0's count a moment after its name goes.
-i=0
-while ! xl cpupool-list | grep -Eq '^Pool-0 .* 1$' && [ $i -lt 100 ]; do
-    i=$((i + 1))
-    sleep 0.1
-done
+pool0_settled || true
 echo "--- its console"
 guest_log rtos-pit
 echo "--- after it: nothing bound, CPU 1 back in Pool-0"

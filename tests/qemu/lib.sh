@@ -19,15 +19,10 @@ wait_gone()
 }
 
 # wait_log NAME PATTERN SECONDS: wait until the console log of domain NAME
-# (kept by xenconsoled) has a line matching PATTERN.
+# (kept by xenconsoled) has a line matching PATTERN; looks ten times a second.
 wait_log()
 {
-    i=0
-    while ! grep -q "$2" "/var/log/xen/console/guest-$1.log" 2>/dev/null; do
-        i=$((i + 1))
-        [ $i -le $(($3 * 10)) ] || return 1
-        sleep 0.1
-    done
+    poll_log "$1" "$2" $(($3 * 10)) 0.1
 }
 
 # wait_quietly NAME PATTERN SECONDS: wait_log with one look a second.  Under
@@ -35,11 +30,29 @@ wait_log()
 # CPU 0 while a guest measures its ticks delays that guest's CPU.
 wait_quietly()
 {
+    poll_log "$1" "$2" "$3" 1
+}
+
+# poll_log NAME PATTERN TRIES PAUSE: the loop behind both.
+poll_log()
+{
     i=0
     while ! grep -q "$2" "/var/log/xen/console/guest-$1.log" 2>/dev/null; do
         i=$((i + 1))
         [ $i -le "$3" ] || return 1
-        sleep 1
+        sleep "$4"
+    done
+}
+
+# pool0_settled: wait (up to 10 s) for a dead domain to leave Pool-0's
+# domain count, which lags a moment behind its name going from xl list.
+pool0_settled()
+{
+    i=0
+    while ! xl cpupool-list | grep -Eq '^Pool-0 .* 1$'; do
+        i=$((i + 1))
+        [ $i -le 100 ] || return 1
+        sleep 0.1
     done
 }
 

@@ -26,17 +26,6 @@ on_crash = "destroy"
 CFG
 }
 
-# pool0_settled: wait (up to 10 s) for a dead domain to leave Pool-0's count.
-pool0_settled()
-{
-    i=0
-    while ! xl cpupool-list | grep -Eq '^Pool-0 .* 1$'; do
-        i=$((i + 1))
-        [ $i -le 100 ] || return 1
-        sleep 0.1
-    done
-}
-
 # What a failed xl create must leave as it was.
 snapshot()
 {
