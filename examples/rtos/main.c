@@ -6,6 +6,7 @@
 
 #include "rtos/console.h"
 #include "rtos/events.h"
+#include "rtos/format.h"
 #include "rtos/lib.h"
 #include "rtos/opts.h"
 #include "rtos/report.h"
@@ -13,19 +14,45 @@
 #include "rtos/ticks.h"
 #include "rtos/traps.h"
 
-/* Intervals, sorted in place by the statistics. */
+/* Intervals, sorted in place by the statistics; then scratch space. */
 static uint64_t intervals[OPTS_MAX_TICKS];
+static int64_t late[OPTS_MAX_TICKS];
 static char report_buf[8192];
+
+/* raw=1: every tick, for tools: "NATSUME-TICK i t_ns late_ns". */
+static void report_raw(const uint64_t *ts, const int64_t *lateness,
+                       uint32_t n)
+{
+    size_t len = 0;
+    uint32_t i;
+
+    printk("NATSUME-TICKS-BEGIN %u\n", n);
+    for ( i = 0; i < n; i++ )
+    {
+        len += rt_snprintf(report_buf + len, sizeof(report_buf) - len,
+                           "NATSUME-TICK %u %llu %lld\n", i,
+                           (unsigned long long)(ts[i] - ts[0]),
+                           (long long)lateness[i]);
+        if ( len > sizeof(report_buf) - 64 || i + 1 == n )
+        {
+            console_write(report_buf, len);
+            len = 0;
+        }
+    }
+    printk("NATSUME-TICKS-END %u\n", n);
+}
 
 static void report(const struct rtos_opts *opts, struct ticks_run *run)
 {
     struct stats st;
-    struct lateness late;
+    struct lateness late_sum;
     struct report r = {
         .mode = opts_mode_name(opts->mode),
         .period_ns = (uint64_t)opts->period_us * 1000,
         .ticks = run->count,
         .st = &st,
+        .late = &late_sum,
+        .deadlines = run->has_deadlines,
     };
     uint32_t n;
     size_t len;
@@ -35,12 +62,13 @@ static void report(const struct rtos_opts *opts, struct ticks_run *run)
                          run->scale.shift);
     n = stats_intervals(run->tsc, run->count, intervals, &r.backwards);
     stats_compute(intervals, n, &st);
+    /* Deadlines are Xen system time; a hardware train has its own period. */
     if ( run->has_deadlines )
-    {
-        stats_lateness(run->sys, run->count, run->first_deadline,
-                       r.period_ns, &late);
-        r.late = &late;
-    }
+        stats_late_deadlines(run->sys, run->count, run->first_deadline,
+                             r.period_ns, late);
+    else
+        stats_late_fitted(run->tsc, run->count, st.p50_ns, late);
+    stats_lateness(late, run->count, intervals, &late_sum);
 
     len = report_text(report_buf, sizeof(report_buf), &r);
     console_write(report_buf, len < sizeof(report_buf) ?
@@ -49,6 +77,9 @@ static void report(const struct rtos_opts *opts, struct ticks_run *run)
     len = report_json(report_buf, sizeof(report_buf), &r);
     console_write(report_buf, len < sizeof(report_buf) ?
                               len : sizeof(report_buf) - 1);
+
+    if ( opts->raw )
+        report_raw(run->tsc, late, run->count);
 }
 
 void rtos_main(start_info_t *si)

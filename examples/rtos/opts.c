@@ -111,8 +111,11 @@ static int parse_word(const char *w, size_t len, struct rtos_opts *o,
         return number_opt(w, len, val, vlen, 1, OPTS_MAX_PERIOD_US,
                           &o->period_us, err, errlen);
 
+    if ( word_is(w, klen, "raw") )
+        return number_opt(w, len, val, vlen, 0, 1, &o->raw, err, errlen);
+
     rt_snprintf(err, errlen,
-                "unknown option '%.*s' (known: mode, ticks, period_us)",
+                "unknown option '%.*s' (known: mode, ticks, period_us, raw)",
                 (int)len, w);
 
     return -1;
@@ -126,6 +129,7 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
     o->mode = RTOS_MODE_XEN;
     o->ticks = OPTS_DEFAULT_TICKS;
     o->period_us = OPTS_DEFAULT_PERIOD_US;
+    o->raw = 0;
     if ( errlen )
         err[0] = '\0';
 

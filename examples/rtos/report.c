@@ -95,7 +95,7 @@ size_t report_text(char *buf, size_t len, const struct report *r)
     add(&k, "within:     %u.%02u %% of intervals within +/-1 us of the mean\n",
         s->within_1us_bp / 100, s->within_1us_bp % 100);
     /* Ticks at deadlines come late but never go missing. */
-    if ( !r->late )
+    if ( !r->deadlines )
     {
         add(&k, "missed:     %llu ticks (intervals over 1.5 x p50)\n",
             (unsigned long long)s->missed);
@@ -104,10 +104,12 @@ size_t report_text(char *buf, size_t len, const struct report *r)
     }
 
     if ( r->late && r->late->n )
-        add(&k, "lateness:   min %lld ns, mean %lld ns, max %lld ns "
-            "(arrival - deadline)\n",
+        add(&k, "lateness:   min %lld ns, mean %lld ns, max %lld ns, "
+            "p99 %lld ns, p99.9 %lld ns (arrival - %s)\n",
             (long long)r->late->min_ns, (long long)r->late->mean_ns,
-            (long long)r->late->max_ns);
+            (long long)r->late->max_ns, (long long)r->late->p99_ns,
+            (long long)r->late->p999_ns,
+            r->deadlines ? "deadline" : "ideal tick at the mean period");
 
     if ( r->backwards )
         add(&k, "warning:    %u timestamps went back (counted as 0 ns)\n",
@@ -166,11 +168,13 @@ size_t report_json(char *buf, size_t len, const struct report *r)
     json_u64(&k, "p999_ns", s->p999_ns, have);
     json_pct(&k, "within_100ns_pct", s->within_100ns_bp, have);
     json_pct(&k, "within_1us_pct", s->within_1us_bp, have);
-    json_u64(&k, "missed", s->missed, !r->late);
-    json_u64(&k, "period_est_ns", s->period_est_ns, have && !r->late);
+    json_u64(&k, "missed", s->missed, !r->deadlines);
+    json_u64(&k, "period_est_ns", s->period_est_ns, have && !r->deadlines);
     json_i64(&k, "late_min_ns", late ? r->late->min_ns : 0, late);
     json_i64(&k, "late_mean_ns", late ? r->late->mean_ns : 0, late);
     json_i64(&k, "late_max_ns", late ? r->late->max_ns : 0, late);
+    json_i64(&k, "late_p99_ns", late ? r->late->p99_ns : 0, late);
+    json_i64(&k, "late_p999_ns", late ? r->late->p999_ns : 0, late);
     json_u64(&k, "backwards", r->backwards, 1);
     json_u64(&k, "hist_lo_ns", s->hist_lo_ns, have);
     json_u64(&k, "hist_width_ns", s->hist_width_ns, have);

@@ -332,8 +332,62 @@ void stats_compute(uint64_t *iv, uint32_t n, struct stats *s)
     s->period_est_ns = pe + (rem >= den - rem && pe != U64_MAX);
 }
 
-void stats_lateness(const uint64_t *ts, uint32_t n, uint64_t first_deadline,
-                    uint64_t period_ns, struct lateness *l)
+void stats_late_deadlines(const uint64_t *ts, uint32_t n, uint64_t first,
+                          uint64_t period_ns, int64_t *late)
+{
+    uint32_t k;
+
+    for ( k = 0; k < n; k++ )
+        late[k] = (int64_t)(ts[k] - (first + (uint64_t)k * period_ns));
+}
+
+/* round(a / b) for b > 0, halves up. */
+static uint64_t div_round(uint64_t a, uint64_t b)
+{
+    uint64_t q = a / b, r = a % b;
+
+    return q + (r >= b - r);
+}
+
+void stats_late_fitted(const uint64_t *ts, uint32_t n, uint64_t period_hint_ns,
+                       int64_t *late)
+{
+    uint64_t span, slots, rem;
+    int64_t lo = 0;
+    uint32_t k;
+
+    if ( n == 0 )
+        return;
+
+    span = ts[n - 1] - ts[0];
+    slots = period_hint_ns ? div_round(span, period_hint_ns) : 0;
+
+    /* Offsets from the train through ts[0]: ideal j is j * span / slots. */
+    for ( k = 0; k < n; k++ )
+    {
+        uint64_t d = ts[k] - ts[0], j, ideal;
+
+        if ( !slots )
+        {
+            late[k] = 0;
+            continue;
+        }
+        j = div_round(d, period_hint_ns);
+        ideal = (uint64_t)div128((u128)j * span, slots, &rem);
+        late[k] = (int64_t)(d - ideal);
+        if ( k == 0 || late[k] < lo )
+            lo = late[k];
+    }
+
+    for ( k = 0; k < n; k++ )
+        late[k] -= lo;
+}
+
+/* Signed values sort as unsigned once offset by 2^63. */
+#define BIAS ((uint64_t)1 << 63)
+
+void stats_lateness(const int64_t *late, uint32_t n, uint64_t *scratch,
+                    struct lateness *l)
 {
     __int128 sum = 0;
     u128 mag;
@@ -347,15 +401,15 @@ void stats_lateness(const uint64_t *ts, uint32_t n, uint64_t first_deadline,
 
     for ( k = 0; k < n; k++ )
     {
-        uint64_t deadline = first_deadline + (uint64_t)k * period_ns;
-        int64_t late = (int64_t)(ts[k] - deadline);
-
-        if ( k == 0 || late < l->min_ns )
-            l->min_ns = late;
-        if ( k == 0 || late > l->max_ns )
-            l->max_ns = late;
-        sum += late;
+        sum += late[k];
+        scratch[k] = (uint64_t)late[k] + BIAS;
     }
+
+    sort_u64(scratch, n);
+    l->min_ns = (int64_t)(scratch[0] - BIAS);
+    l->max_ns = (int64_t)(scratch[n - 1] - BIAS);
+    l->p99_ns = (int64_t)(percentile(scratch, n, 990) - BIAS);
+    l->p999_ns = (int64_t)(percentile(scratch, n, 999) - BIAS);
 
     /* Round the magnitude half up, then put the sign back. */
     mag = sum < 0 ? (u128)-sum : (u128)sum;

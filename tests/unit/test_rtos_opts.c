@@ -108,12 +108,12 @@ static void test_bad_words(void **state)
     fails("mode=hpet", "bad option 'mode=hpet': mode is xen or natsume");
     fails("mode=", "bad option 'mode=': mode is xen or natsume");
     fails("mode=xenx", "bad option 'mode=xenx': mode is xen or natsume");
-    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us)");
+    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us, raw)");
     fails("ticks=5 verbose", "bad option 'verbose': expected key=value");
-    fails("=5", "unknown option '=5' (known: mode, ticks, period_us)");
-    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us)");
+    fails("=5", "unknown option '=5' (known: mode, ticks, period_us, raw)");
+    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us, raw)");
     fails("Ticks=5",
-          "unknown option 'Ticks=5' (known: mode, ticks, period_us)");
+          "unknown option 'Ticks=5' (known: mode, ticks, period_us, raw)");
 }
 
 static void test_error_truncated(void **state)
@@ -126,6 +126,22 @@ static void test_error_truncated(void **state)
     assert_string_equal(err, "bad option ");
     /* No room at all for the message: still reports the failure. */
     assert_int_equal(opts_parse("ticks=abc", &o, NULL, 0), -1);
+}
+
+static void test_raw(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.raw, 0);
+    assert_int_equal(opts_parse("raw=1", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.raw, 1);
+    assert_int_equal(opts_parse("raw=1 raw=0", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.raw, 0);
+    fails("raw=2", "bad option 'raw=2': must be from 0 to 1");
+    fails("raw=yes", "bad option 'raw=yes': not a number");
 }
 
 static void test_mode_name(void **state)
@@ -145,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_bad_numbers),
         cmocka_unit_test(test_bad_words),
         cmocka_unit_test(test_error_truncated),
+        cmocka_unit_test(test_raw),
         cmocka_unit_test(test_mode_name),
     };
 

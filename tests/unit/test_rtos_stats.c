@@ -376,6 +376,17 @@ static void test_isqrt(void **state)
     assert_int_equal(stats_isqrt128(U64_MAX, U64_MAX), U64_MAX);
 }
 
+/* Deadline lateness of ts[] and its summary. */
+static void deadline_summary(const uint64_t *ts, uint32_t n, uint64_t first,
+                             uint64_t period, struct lateness *l)
+{
+    int64_t late[8];
+    uint64_t scratch[8];
+
+    stats_late_deadlines(ts, n, first, period, late);
+    stats_lateness(late, n, scratch, l);
+}
+
 static void test_lateness(void **state)
 {
     const uint64_t ts[] = { 1000, 2010, 2990, 4000 };
@@ -383,19 +394,21 @@ static void test_lateness(void **state)
     struct lateness l;
 
     (void)state;
-    stats_lateness(ts, 4, 1000, 1000, &l);
+    deadline_summary(ts, 4, 1000, 1000, &l);
     assert_int_equal(l.n, 4);
     assert_int_equal(l.min_ns, -10);
     assert_int_equal(l.max_ns, 10);
     assert_int_equal(l.mean_ns, 0);
+    assert_int_equal(l.p99_ns, 10);
+    assert_int_equal(l.p999_ns, 10);
 
     /* -3.5 rounds away from zero. */
-    stats_lateness(ts2, 2, 1000, 1000, &l);
+    deadline_summary(ts2, 2, 1000, 1000, &l);
     assert_int_equal(l.min_ns, -4);
     assert_int_equal(l.max_ns, -3);
     assert_int_equal(l.mean_ns, -4);
 
-    stats_lateness(ts, 0, 1000, 1000, &l);
+    deadline_summary(ts, 0, 1000, 1000, &l);
     assert_int_equal(l.n, 0);
     assert_int_equal(l.mean_ns, 0);
 }
@@ -408,10 +421,73 @@ static void test_lateness_large(void **state)
     struct lateness l;
 
     (void)state;
-    stats_lateness(ts, 3, base, 1000000, &l);
+    deadline_summary(ts, 3, base, 1000000, &l);
     assert_int_equal(l.min_ns, 1);
     assert_int_equal(l.max_ns, 5000);
     assert_int_equal(l.mean_ns, 3334);          /* 10001 / 3 */
+}
+
+static void test_lateness_percentiles(void **state)
+{
+    static int64_t late[1000];
+    static uint64_t scratch[1000];
+    struct lateness l;
+    unsigned int i;
+
+    (void)state;
+    /* -500 .. 499, shuffled: p99 is the 990th smallest, p99.9 the 999th. */
+    for ( i = 0; i < 1000; i++ )
+        late[i] = (int64_t)((i * 7919) % 1000) - 500;
+    stats_lateness(late, 1000, scratch, &l);
+    assert_int_equal(l.min_ns, -500);
+    assert_int_equal(l.max_ns, 499);
+    assert_int_equal(l.p99_ns, 489);
+    assert_int_equal(l.p999_ns, 498);
+    /* The input is left as it was. */
+    assert_int_equal(late[1], 7919 % 1000 - 500);
+}
+
+static void test_late_fitted_exact_train(void **state)
+{
+    /* A train of 999847.5 ns: P comes out of the whole span, not rounded. */
+    uint64_t ts[5];
+    int64_t late[5];
+    unsigned int k;
+
+    (void)state;
+    for ( k = 0; k < 5; k++ )
+        ts[k] = 7000000 + (k * 1999695ULL) / 2;
+    stats_late_fitted(ts, 5, 999847, late);
+    for ( k = 0; k < 5; k++ )
+        assert_int_equal(late[k], 0);
+}
+
+static void test_late_fitted_jitter_and_missed(void **state)
+{
+    /*
+     * Slots 0 1 2 _ 4 (slot 3 missed) of a 1000 ns train; tick 1 is
+     * 30 late, tick 2 is 20 early: the earliest becomes 0.
+     */
+    const uint64_t ts[] = { 5000, 6030, 6980, 9000 };
+    int64_t late[4];
+
+    (void)state;
+    stats_late_fitted(ts, 4, 1000, late);
+    assert_int_equal(late[0], 20);
+    assert_int_equal(late[1], 50);
+    assert_int_equal(late[2], 0);
+    assert_int_equal(late[3], 20);
+}
+
+static void test_late_fitted_degenerate(void **state)
+{
+    const uint64_t ts[] = { 100 };
+    int64_t late[1] = { 42 };
+
+    (void)state;
+    stats_late_fitted(ts, 1, 1000, late);
+    assert_int_equal(late[0], 0);
+    stats_late_fitted(ts, 0, 1000, late);
 }
 
 static const char five_text[] =
@@ -425,7 +501,8 @@ static const char five_text[] =
     "p99.9:      1002000 ns\n"
     "within:     0.00 % of intervals within +/-100 ns of the mean\n"
     "within:     80.00 % of intervals within +/-1 us of the mean\n"
-    "lateness:   min -10 ns, mean 3 ns, max 25 ns (arrival - deadline)\n"
+    "lateness:   min -10 ns, mean 3 ns, max 25 ns, p99 20 ns, "
+    "p99.9 25 ns (arrival - deadline)\n"
     "histogram of intervals, bin width 200 ns:\n"
     "  [    999800,    1000000) ns       1 |#################\n"
     "  [   1000000,    1000200) ns       3 |"
@@ -443,9 +520,9 @@ static const char five_text[] =
 
 static void test_report_text(void **state)
 {
-    struct lateness late = { 6, -10, 3, 25 };
+    struct lateness late = { 6, -10, 3, 25, 20, 25 };
     struct stats s;
-    struct report r = { "xen", 1000000, 6, 0, &s, &late };
+    struct report r = { "xen", 1000000, 6, 0, &s, &late, 1 };
     char buf[4096];
     size_t n;
 
@@ -459,7 +536,7 @@ static void test_report_text(void **state)
 static void test_report_text_truncated(void **state)
 {
     struct stats s;
-    struct report r = { "xen", 1000000, 6, 0, &s, NULL };
+    struct report r = { "xen", 1000000, 6, 0, &s, NULL, 1 };
     char buf[16];
     size_t n, full;
 
@@ -475,7 +552,7 @@ static void test_report_text_truncated(void **state)
 static void test_report_text_backwards(void **state)
 {
     struct stats s;
-    struct report r = { "natsume", 1000000, 6, 2, &s, NULL };
+    struct report r = { "natsume", 1000000, 6, 2, &s, NULL, 0 };
     char buf[4096];
 
     (void)state;
@@ -490,7 +567,7 @@ static void test_report_text_backwards(void **state)
 static void test_report_text_empty(void **state)
 {
     struct stats s;
-    struct report r = { "natsume", 500000, 1, 0, &s, NULL };
+    struct report r = { "natsume", 500000, 1, 0, &s, NULL, 0 };
     char buf[512];
 
     (void)state;
@@ -503,9 +580,9 @@ static void test_report_text_empty(void **state)
 
 static void test_report_json(void **state)
 {
-    struct lateness late = { 6, -10, 3, 25 };
+    struct lateness late = { 6, -10, 3, 25, 20, 25 };
     struct stats s;
-    struct report r = { "xen", 1000000, 6, 0, &s, &late };
+    struct report r = { "xen", 1000000, 6, 0, &s, &late, 1 };
     char buf[1024];
     size_t n;
     const char *want =
@@ -515,7 +592,8 @@ static void test_report_json(void **state)
         "\"p99_ns\":1002000,\"p999_ns\":1002000,\"within_100ns_pct\":0.00,"
         "\"within_1us_pct\":80.00,\"missed\":null,\"period_est_ns\":null,"
         "\"late_min_ns\":-10,\"late_mean_ns\":3,"
-        "\"late_max_ns\":25,\"backwards\":0,\"hist_lo_ns\":999800,"
+        "\"late_max_ns\":25,\"late_p99_ns\":20,\"late_p999_ns\":25,"
+        "\"backwards\":0,\"hist_lo_ns\":999800,"
         "\"hist_width_ns\":200,\"hist\":[1,3,0,0,0,0,0,0,0,0,0,1]}\n";
 
     (void)state;
@@ -528,7 +606,7 @@ static void test_report_json(void **state)
 static void test_report_json_empty(void **state)
 {
     struct stats s;
-    struct report r = { "natsume", 1000000, 1, 0, &s, NULL };
+    struct report r = { "natsume", 1000000, 1, 0, &s, NULL, 0 };
     char buf[1024];
 
     (void)state;
@@ -540,7 +618,7 @@ static void test_report_json_empty(void **state)
         "\"max_ns\":null,\"stddev_ns\":null,\"p50_ns\":null,\"p99_ns\":null,"
         "\"p999_ns\":null,\"within_100ns_pct\":null,\"within_1us_pct\":null,"
         "\"missed\":0,\"period_est_ns\":null,\"late_min_ns\":null,\"late_mean_ns\":null,\"late_max_ns\":null,"
-        "\"backwards\":0,\"hist_lo_ns\":null,\"hist_width_ns\":null,"
+        "\"late_p99_ns\":null,\"late_p999_ns\":null,\"backwards\":0,\"hist_lo_ns\":null,\"hist_width_ns\":null,"
         "\"hist\":[]}\n");
 }
 
@@ -548,7 +626,7 @@ static void test_report_missed(void **state)
 {
     uint64_t iv[] = { 999000, 1001000, 2001000, 1000000, 999500 };
     struct stats s;
-    struct report r = { "natsume", 1000000, 6, 0, &s, NULL };
+    struct report r = { "natsume", 1000000, 6, 0, &s, NULL, 0 };
     char buf[4096];
 
     (void)state;
@@ -570,7 +648,7 @@ static void test_report_json_one_line(void **state)
 {
     static uint64_t iv[1000];
     struct stats s;
-    struct report r = { "xen", 1000000, 1001, 0, &s, NULL };
+    struct report r = { "xen", 1000000, 1001, 0, &s, NULL, 1 };
     char buf[2048];
     size_t n;
     unsigned int i;
@@ -610,6 +688,10 @@ int main(void)
         cmocka_unit_test(test_isqrt),
         cmocka_unit_test(test_lateness),
         cmocka_unit_test(test_lateness_large),
+        cmocka_unit_test(test_lateness_percentiles),
+        cmocka_unit_test(test_late_fitted_exact_train),
+        cmocka_unit_test(test_late_fitted_jitter_and_missed),
+        cmocka_unit_test(test_late_fitted_degenerate),
         cmocka_unit_test(test_report_text),
         cmocka_unit_test(test_report_text_truncated),
         cmocka_unit_test(test_report_text_backwards),

@@ -19,11 +19,13 @@ struct rtos_opts {
     enum rtos_mode mode;
     uint32_t ticks;
     uint32_t period_us;
+    uint32_t raw;           /* also print every tick */
 };
 
 /*
  * Parse "key=value" words separated by blanks: mode=xen|natsume,
- * ticks=N (1..OPTS_MAX_TICKS), period_us=N (1..OPTS_MAX_PERIOD_US).
+ * ticks=N (1..OPTS_MAX_TICKS), period_us=N (1..OPTS_MAX_PERIOD_US),
+ * raw=0|1.
  * Fills *o (defaults for keys not given) and returns 0, or returns -1
  * with a one-line message in err.
  */

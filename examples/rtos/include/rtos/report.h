@@ -15,7 +15,8 @@ struct report {
     uint32_t ticks;
     uint32_t backwards;             /* timestamps that went back */
     const struct stats *st;
-    const struct lateness *late;    /* NULL when there are no deadlines */
+    const struct lateness *late;    /* NULL when not computed */
+    int deadlines;                  /* ticks at deadlines: none go missing */
 };
 
 /*

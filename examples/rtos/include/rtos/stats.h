@@ -25,12 +25,14 @@ struct stats {
     uint32_t hist[STATS_HIST_BINS];
 };
 
-/* Arrival minus deadline, for runs with absolute deadlines. */
+/* Lateness: arrival minus the time the tick was due. */
 struct lateness {
     uint32_t n;
     int64_t min_ns;
     int64_t mean_ns;            /* rounded to nearest, halves away from 0 */
     int64_t max_ns;
+    int64_t p99_ns;             /* nearest-rank percentiles */
+    int64_t p999_ns;
 };
 
 /*
@@ -44,9 +46,23 @@ uint32_t stats_intervals(const uint64_t *ts, uint32_t nts, uint64_t *iv,
 /* Statistics of iv[0..n-1]; sorts iv in place.  n may be 0. */
 void stats_compute(uint64_t *iv, uint32_t n, struct stats *s);
 
-/* Lateness of ts[k] against first_deadline + k * period_ns. */
-void stats_lateness(const uint64_t *ts, uint32_t n, uint64_t first_deadline,
-                    uint64_t period_ns, struct lateness *l);
+/* Runs with absolute deadlines: late[k] = ts[k] - (first + k * period). */
+void stats_late_deadlines(const uint64_t *ts, uint32_t n, uint64_t first,
+                          uint64_t period_ns, int64_t *late);
+
+/*
+ * Runs without deadlines (a hardware tick): late[k] = ts[k] minus its
+ * place on the ideal train t0 + j * P.  Tick k's slot j is its distance
+ * from ts[0] in periods of period_hint_ns, rounded (so a tick over half a
+ * period late takes the next slot); P is the run's own average period,
+ * (ts[n-1] - ts[0]) / j[n-1], exactly; t0 makes the earliest tick 0.
+ */
+void stats_late_fitted(const uint64_t *ts, uint32_t n, uint64_t period_hint_ns,
+                       int64_t *late);
+
+/* Summary of late[0..n-1]; scratch (n entries) is overwritten. */
+void stats_lateness(const int64_t *late, uint32_t n, uint64_t *scratch,
+                    struct lateness *l);
 
 /* floor(sqrt(hi * 2^64 + lo)) */
 uint64_t stats_isqrt128(uint64_t hi, uint64_t lo);
