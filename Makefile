@@ -19,6 +19,8 @@ HOST_CFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11
 
 # Programs that end up in the dom0 initramfs, under /opt/natsume.
 INITRD_FILES :=
+# Static programs for the small Linux guest's /bin.
+GUEST_FILES :=
 # Host unit test binaries (cmocka, run with TAP output).
 UNIT_TESTS :=
 
@@ -61,6 +63,9 @@ INITRD_FILES += $(RTOS_KERNEL) $(TOP)/examples/rtos.cfg
 # patches), the host unit tests of its pure logic, and its man pages.
 include libxl-ext/natsume.mk
 
+# The benchmark: load programs and the analysis of its results.
+include bench/bench.mk
+
 MAN_OUT := $(BUILD)/man
 MAN_PAGES := $(MAN_OUT)/man1/xl-natsume.1 $(MAN_OUT)/man5/xl.cfg-natsume.5
 
@@ -74,9 +79,10 @@ $(MAN_OUT)/man5/%.5: xl-natsume/%.5.pod
 
 man: $(MAN_PAGES)
 
-initrd: xen linux $(INITRD_FILES)
+initrd: xen linux $(INITRD_FILES) $(GUEST_FILES)
 	mkdir -p $(BUILD)/qemu
-	INITRD_FILES="$(INITRD_FILES)" tests/qemu/mkinitrd $(BUILD)/qemu/dom0.cpio.gz
+	INITRD_FILES="$(INITRD_FILES)" GUEST_FILES="$(GUEST_FILES)" \
+	    tests/qemu/mkinitrd $(BUILD)/qemu/dom0.cpio.gz
 
 build: xen linux initrd man
 

@@ -1,0 +1,202 @@
+/*
+ * bench-analyze: the figures of one benchmark run, from the demo RTOS
+ * guest's per-tick output (raw=1: "NATSUME-TICK i t_ns late_ns" lines).
+ *
+ *   bench-analyze [-d] [-H FILE] PERIOD_NS LOG
+ *
+ * PERIOD_NS is the period the ticks should come at (for the PIT, the
+ * period it actually runs at).  -d: the ticks came at deadlines the guest
+ * armed itself, so none can go missing (mode=xen).  Prints "key value"
+ * lines; -H writes the intervals' histogram (0.1 us bins, "interval_us
+ * count") to FILE for plotting.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define BIN_NS 100
+
+struct ticks {
+    uint64_t *t;
+    int64_t *late;
+    size_t n, cap;
+};
+
+static void die(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "bench-analyze: ");
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+static void read_ticks(const char *path, struct ticks *tk)
+{
+    FILE *f = fopen(path, "r");
+    char line[256];
+    int ended = 0;
+
+    if ( !f )
+        die("%s: cannot open it", path);
+
+    while ( fgets(line, sizeof(line), f) )
+    {
+        unsigned long long i, t;
+        long long late;
+
+        if ( !strncmp(line, "NATSUME-TICKS-END", 17) )
+            ended = 1;
+        if ( sscanf(line, "NATSUME-TICK %llu %llu %lld", &i, &t, &late) != 3 )
+            continue;
+        if ( i != tk->n )
+            die("%s: tick lines out of order or missing", path);
+        if ( tk->n == tk->cap )
+        {
+            tk->cap = tk->cap ? 2 * tk->cap : 8192;
+            tk->t = realloc(tk->t, tk->cap * sizeof(*tk->t));
+            tk->late = realloc(tk->late, tk->cap * sizeof(*tk->late));
+            if ( !tk->t || !tk->late )
+                die("%s: out of memory", path);
+        }
+        tk->t[tk->n] = t;
+        tk->late[tk->n] = late;
+        tk->n++;
+    }
+    fclose(f);
+
+    if ( !ended )
+        die("%s: no NATSUME-TICKS-END line: the tick data is cut short", path);
+    if ( tk->n < 2 )
+        die("%s: fewer than 2 ticks", path);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+    return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of sorted a[0..n-1], p in per mille. */
+static int64_t percentile(const int64_t *a, size_t n, unsigned int permille)
+{
+    size_t rank = (permille * n + 999) / 1000;
+
+    return a[rank ? rank - 1 : 0];
+}
+
+/* min, mean, max, std dev, p99, p99.9 of v[0..n-1] (sorted in place). */
+static void summary(const char *key, int64_t *v, size_t n)
+{
+    double sum = 0, sq = 0, mean;
+    size_t i;
+
+    for ( i = 0; i < n; i++ )
+        sum += (double)v[i];
+    mean = sum / (double)n;
+    for ( i = 0; i < n; i++ )
+        sq += ((double)v[i] - mean) * ((double)v[i] - mean);
+
+    qsort(v, n, sizeof(*v), cmp_i64);
+    printf("%s_min_ns %" PRId64 "\n", key, v[0]);
+    printf("%s_mean_ns %.1f\n", key, mean);
+    printf("%s_max_ns %" PRId64 "\n", key, v[n - 1]);
+    printf("%s_stddev_ns %.1f\n", key, sqrt(sq / (double)n));
+    printf("%s_p99_ns %" PRId64 "\n", key, percentile(v, n, 990));
+    printf("%s_p999_ns %" PRId64 "\n", key, percentile(v, n, 999));
+}
+
+static void histogram(const char *path, const int64_t *iv, size_t n)
+{
+    int64_t lo = iv[0] / BIN_NS, hi = iv[n - 1] / BIN_NS, b;
+    size_t i = 0;
+    FILE *f = fopen(path, "w");
+
+    if ( !f )
+        die("%s: cannot write it", path);
+
+    /* iv is sorted: one pass, empty bins left out. */
+    for ( b = lo; b <= hi && i < n; b++ )
+    {
+        size_t count = 0;
+
+        while ( i < n && iv[i] / BIN_NS == b )
+        {
+            count++;
+            i++;
+        }
+        if ( count )
+            fprintf(f, "%.2f %zu\n", (double)(b * BIN_NS + BIN_NS / 2) / 1000,
+                    count);
+    }
+    if ( fclose(f) )
+        die("%s: write failed", path);
+}
+
+int main(int argc, char **argv)
+{
+    struct ticks tk = { 0 };
+    const char *hist = NULL;
+    int deadlines = 0, opt;
+    int64_t *iv, period, maxdev = 0;
+    size_t i, n, in100 = 0, in1000 = 0;
+    uint64_t missed = 0;
+    char *end;
+
+    while ( (opt = getopt(argc, argv, "dH:")) != -1 )
+    {
+        switch ( opt )
+        {
+        case 'd': deadlines = 1; break;
+        case 'H': hist = optarg; break;
+        default:  return 2;
+        }
+    }
+    if ( argc - optind != 2 )
+    {
+        fprintf(stderr, "usage: bench-analyze [-d] [-H FILE] PERIOD_NS LOG\n");
+        return 2;
+    }
+    errno = 0;
+    period = strtoll(argv[optind], &end, 10);
+    if ( errno || *end || period <= 0 )
+        die("PERIOD_NS must be a positive number of ns, not '%s'",
+            argv[optind]);
+    read_ticks(argv[optind + 1], &tk);
+
+    n = tk.n - 1;
+    iv = malloc(n * sizeof(*iv));
+    if ( !iv )
+        die("%s", "out of memory");
+    for ( i = 0; i < n; i++ )
+    {
+        int64_t d;
+
+        iv[i] = (int64_t)(tk.t[i + 1] - tk.t[i]);
+        d = llabs(iv[i] - period);
+        if ( d > maxdev )
+            maxdev = d;
+        in100 += d <= 100;
+        in1000 += d <= 1000;
+        /* A hardware tick that never came shows as an interval of k periods. */
+        if ( !deadlines && 2 * iv[i] > 3 * period )
+            missed += (uint64_t)((iv[i] + period / 2) / period) - 1;
+    }
+
+    printf("ticks %zu\n", tk.n);
+    printf("period_ns %" PRId64 "\n", period);
+    summary("interval", iv, n);
+    printf("interval_maxdev_ns %" PRId64 "\n", maxdev);
+    printf("within_100ns_pct %.2f\n", 100.0 * (double)in100 / (double)n);
+    printf("within_1us_pct %.2f\n", 100.0 * (double)in1000 / (double)n);
+    summary("late", tk.late, tk.n);
+    printf("not_delivered %" PRIu64 "\n", missed);
+    if ( hist )
+        histogram(hist, iv, n);
+
+    return 0;
+}

@@ -1,0 +1,147 @@
+# The benchmark inside dom0 (run by tests/qemu/run-xen with -L -o DIR):
+# start the load if asked, run the demo RTOS guest once for each run in
+# BENCH_RUNS, and leave every guest's console output, Xen's view of the
+# binding and the load programs' summaries on the output disk.
+#
+# bench.env (copied in with -f) sets:
+#   BENCH_RUNS       words NAME:KIND:STATE, in order: KIND stock, tuned or
+#                    natsume; STATE idle, or load (the load starts before
+#                    the first loaded run and runs to the end), e.g.
+#                    "natsume-idle:natsume:idle natsume-load:natsume:load"
+#   BENCH_LOAD       what load means: any of cpu mem disk net guest
+#   BENCH_TICKS      ticks per run
+#   BENCH_PERIOD_US  the tick period
+. /opt/natsume/lib.sh
+. /opt/natsume/bench.env
+
+out=/tmp/out
+mkdir -p $out
+load_pids=""
+
+# disk SERIAL: the virtio disk with that serial number.
+disk()
+{
+    for d in /sys/block/vd*; do
+        [ "$(cat "$d/serial" 2>/dev/null)" = "$1" ] && { echo "/dev/${d##*/}"; return 0; }
+    done
+    return 1
+}
+
+load_start()
+{
+    for m in virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev \
+             virtio_pci virtio_blk e1000; do
+        insmod /lib/modules/$m.ko || fail "insmod $m"
+    done
+    i=0
+    while ! { ip link show eth1 && disk natsume-scratch; } >/dev/null 2>&1; do
+        i=$((i + 1))
+        [ $i -le 100 ] || fail "the load devices did not show up"
+        sleep 0.1
+    done
+    ip link set eth0 up && ip link set eth1 up || fail "NICs up"
+
+    cd /opt/natsume
+    for l in $BENCH_LOAD; do
+        case $l in
+        cpu)  ./load-cpu ;;
+        mem)  ./load-mem 64 ;;
+        disk) ./load-disk "$(disk natsume-scratch)" 128 ;;
+        net)  ./load-net eth0 eth1 ;;
+        guest) continue ;;
+        *) fail "unknown load $l" ;;
+        esac >$out/load-$l.txt 2>&1 &
+        load_pids="$load_pids $!"
+    done
+    echo "load in dom0: $BENCH_LOAD"
+    case " $BENCH_LOAD " in *" guest "*) ;; *) return 0 ;; esac
+
+    # A second Linux guest, sharing CPU 0 with dom0, busy too.
+    sed -e 's/^name = .*/name = "load"/' -e 's/^vcpus = .*/&\ncpus = "0"/' \
+        -e 's/guest_sleep=[0-9]*/guest_sleep=100000 guest_load=1/' \
+        /opt/natsume/guest.cfg >/tmp/load.cfg
+    xl create /tmp/load.cfg || fail "xl create of the load guest"
+    wait_quietly load "load running" 300 || fail "the load guest did not start its load"
+    echo "load: a Linux guest on CPU 0 (cpu, mem)"
+}
+
+load_stop()
+{
+    # shellcheck disable=SC2086
+    kill -TERM $load_pids
+    wait
+    xl destroy load 2>/dev/null
+    cat $out/load-*.txt
+}
+
+# rtos_cfg NAME KIND: the demo RTOS guest's config for this kind of run.
+rtos_cfg()
+{
+    mode=xen
+    [ "$2" = natsume ] && mode=natsume
+    cat <<CFG
+name = "$1"
+type = "pv"
+kernel = "/opt/natsume/rtos-kernel"
+memory = 32
+vcpus = 1
+extra = "mode=$mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1"
+tsc_mode = "native"
+on_poweroff = "preserve"
+on_crash = "preserve"
+CFG
+    case $2 in
+    stock) echo 'cpus = "1"' ;;
+    tuned) echo 'pool = "rt"' ;;
+    natsume) printf 'rtos_timer = "pit"\nrtos_cpu = 1\nrtos_timer_period_us = %s\n' \
+                    "$BENCH_PERIOD_US" ;;
+    esac
+}
+
+# run NAME KIND
+run()
+{
+    echo "=== run $1 ($2)"
+    if [ "$2" = tuned ]; then
+        xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
+        xl cpupool-create 'name="rt"' 'sched="null"' 'cpus=["1"]' ||
+            fail "cpupool-create"
+    fi
+    rtos_cfg "$1" "$2" >/tmp/$1.cfg
+    xl create /tmp/$1.cfg || fail "xl create $1"
+    if [ "$2" = natsume ]; then
+        echo "--- xl natsume-status while it runs"
+        xl natsume-status
+    fi
+    wait_quietly "$1" "NATSUME-RESULT\|error" 1800 || fail "no result from $1"
+    [ "$2" = natsume ] && xl natsume-status -j "$1" >$out/$1.status.json
+    wait_quietly "$1" "NATSUME-TICKS-END\|error" 600 || fail "no tick data from $1"
+    grep -q "natsume-rtos: error" "/var/log/xen/console/guest-$1.log" &&
+        fail "$1: $(grep 'natsume-rtos: error' "/var/log/xen/console/guest-$1.log")"
+    cp "/var/log/xen/console/guest-$1.log" $out/$1.log
+    grep "^NATSUME-RESULT" $out/$1.log
+    xl destroy "$1"
+    if [ "$2" = tuned ]; then
+        xl cpupool-destroy rt && xl cpupool-cpu-add Pool-0 1 ||
+            fail "giving CPU 1 back to Pool-0"
+    fi
+}
+
+xl info | grep -E '^(xen_version|xen_commandline)'
+loaded=0
+for r in $BENCH_RUNS; do
+    name=${r%%:*} kind=${r#*:} state=${r##*:}
+    kind=${kind%:*}
+    case $state in
+    idle) [ $loaded = 0 ] || fail "$name: idle after the load started" ;;
+    load) [ $loaded = 1 ] || load_start; loaded=1 ;;
+    *) fail "$name: state is idle or load, not $state" ;;
+    esac
+    run "$name" "$kind"
+done
+[ $loaded = 0 ] || load_stop
+
+dev=$(disk natsume-out) || fail "no output disk"
+tar -cf "$dev" -C $out . || fail "writing the results"
+sync
+echo "=== end"
