@@ -52,6 +52,14 @@ $(NATSUME_CTL): tests/progs/natsume-ctl.c | xen
 	mkdir -p $(@D)
 	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl
 
+# Random and boundary arguments for the natsume domctl and sysctl.
+NATSUME_FUZZ := $(BUILD)/progs/natsume-fuzz
+INITRD_FILES += $(NATSUME_FUZZ)
+
+$(NATSUME_FUZZ): tests/progs/natsume-fuzz.c | xen
+	mkdir -p $(@D)
+	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl -lxencall
+
 # The demo RTOS guest: a PV kernel built against the pinned Xen's headers.
 include examples/rtos/rtos.mk
 $(RTOS_OBJS): | xen-src
