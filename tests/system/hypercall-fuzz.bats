@@ -10,10 +10,13 @@ load helpers
 
 setup_file()
 {
-    echo "FUZZ_CALLS=${FUZZ_CALLS:-3000}" >"$BUILD/logs/fuzz.env"
-    boot hypercall-fuzz -t 900 -c 3 -f "$BUILD/logs/fuzz.env" \
+    local calls=${FUZZ_CALLS:-3000}
+    echo "FUZZ_CALLS=$calls" >"$BUILD/logs/fuzz.env"
+    boot hypercall-fuzz -t $((900 + calls / 10)) -c 3 \
+        -f "$BUILD/logs/fuzz.env" \
         -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
-    boot hypercall-fuzz-stock -t 600 -c 2 -f "$BUILD/logs/fuzz.env" \
+    boot hypercall-fuzz-stock -t $((600 + calls / 20)) -c 2 \
+        -f "$BUILD/logs/fuzz.env" \
         -x "dom0_max_vcpus=1 dom0_vcpus_pin"
 }
 
