@@ -6,6 +6,8 @@
 #                 guest and the dom0 initramfs for the QEMU harness
 #   make test     unit tests and system tests (Xen booted under QEMU)
 #   make demo     boot Xen under QEMU and run the RTOS guest on it
+#   make fuzz     run the libFuzzer targets (FUZZ_SECONDS each, default 20)
+#   make soak-fuzz  long hypercall fuzz (FUZZ_CALLS) and libFuzzer runs
 #   make clean    remove build/
 
 TOP := $(CURDIR)
@@ -24,7 +26,8 @@ GUEST_FILES :=
 # Host unit test binaries (cmocka, run with TAP output).
 UNIT_TESTS :=
 
-.PHONY: all deps xen-src xen linux build initrd man test unit demo clean
+.PHONY: all deps xen-src xen linux build initrd man test unit demo clean \
+        soak-fuzz
 
 all: build
 
@@ -54,6 +57,14 @@ $(NATSUME_CTL): tests/progs/natsume-ctl.c | xen
 	mkdir -p $(@D)
 	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl
 
+# Random and boundary arguments for the natsume domctl and sysctl.
+NATSUME_FUZZ := $(BUILD)/progs/natsume-fuzz
+INITRD_FILES += $(NATSUME_FUZZ)
+
+$(NATSUME_FUZZ): tests/progs/natsume-fuzz.c | xen
+	mkdir -p $(@D)
+	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl -lxencall
+
 # The demo RTOS guest: a PV kernel built against the pinned Xen's headers.
 include examples/rtos/rtos.mk
 $(RTOS_OBJS): | xen-src
@@ -62,6 +73,9 @@ INITRD_FILES += $(RTOS_KERNEL) $(TOP)/examples/rtos.cfg
 # The libxl and xl side (built inside Xen's tools through the glue
 # patches), the host unit tests of its pure logic, and its man pages.
 include libxl-ext/natsume.mk
+
+# libFuzzer targets of the parsers and checks (make fuzz).
+include tests/fuzz/fuzz.mk
 
 # The benchmark: load programs and the analysis of its results.
 include bench/bench.mk
@@ -88,8 +102,16 @@ build: xen linux initrd man
 
 unit: $(UNIT_TESTS)
 
-test: build unit
+test: build unit fuzz-build
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
+
+# Longer runs of both fuzzers, for a soak: FUZZ_CALLS hypercalls per run
+# in the hypercall fuzz scenario, SOAK_FUZZ_SECONDS per libFuzzer target.
+FUZZ_CALLS ?= 50000
+SOAK_FUZZ_SECONDS ?= 600
+soak-fuzz: build fuzz-build
+	FUZZ_CALLS=$(FUZZ_CALLS) bats tests/system/hypercall-fuzz.bats
+	tests/fuzz/run $(SOAK_FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 demo: build
 	tests/qemu/run-xen -v -i 3 -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin" -t 1500 \

@@ -7,9 +7,12 @@
  * License as published by the Free Software Foundation;
  * version 2.1 of the License.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "natsume_logic.h"
 
@@ -45,6 +48,72 @@ int natsume_timer_parse(const char *s, enum natsume_timer *t)
     return 0;
 }
 
+static int __attribute__((format(printf, 3, 4)))
+fail(char *err, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(err, len, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* A number within lo..hi, read as strtoll() with base 0 does; 0 if so. */
+static int parse_number(const char *s, long long lo, long long hi,
+                        long long *v)
+{
+    char *end;
+    long long l;
+
+    errno = 0;
+    l = strtoll(s, &end, 0);
+    if ( errno || end == s || *end || l < lo || l > hi )
+        return -1;
+    *v = l;
+    return 0;
+}
+
+int natsume_parse_keys(const char *timer, const char *cpu,
+                       const char *period_us, struct natsume_keys *k,
+                       char *err, size_t len)
+{
+    long long l;
+
+    k->timer = NATSUME_TIMER_XEN;
+    k->cpu = -1;
+    k->period_us = 0;
+
+    if ( timer )
+    {
+        if ( !strcasecmp(timer, "xen") )
+            k->timer = NATSUME_TIMER_XEN;
+        else if ( !strcasecmp(timer, "pit") )
+            k->timer = NATSUME_TIMER_PIT;
+        else
+            return fail(err, len, "rtos_timer=\"%s\": allowed values are "
+                        "\"xen\" and \"pit\"", timer);
+    }
+
+    if ( cpu )
+    {
+        if ( parse_number(cpu, 0, INT32_MAX, &l) )
+            return fail(err, len, "rtos_cpu=%s: a physical CPU number "
+                        "(0, 1, ...) is needed", cpu);
+        k->cpu = l;
+    }
+
+    if ( period_us )
+    {
+        if ( parse_number(period_us, 1, UINT32_MAX, &l) )
+            return fail(err, len, "rtos_timer_period_us=%s: a period in "
+                        "microseconds (1 or more) is needed", period_us);
+        k->period_us = l;
+    }
+
+    return 0;
+}
+
 uint64_t natsume_keys_period_ns(const struct natsume_keys *k)
 {
     return (uint64_t)(k->period_us ? k->period_us
@@ -72,17 +141,6 @@ void natsume_format_cpus(const struct natsume_host *h, char *buf, size_t len)
     }
     if ( len && !buf[0] )
         snprintf(buf, len, "none");
-}
-
-static int __attribute__((format(printf, 3, 4)))
-fail(char *err, size_t len, const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(err, len, fmt, ap);
-    va_end(ap);
-    return -1;
 }
 
 int natsume_check_keys(const struct natsume_keys *k,

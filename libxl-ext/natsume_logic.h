@@ -68,6 +68,22 @@ const char *natsume_timer_name(enum natsume_timer t);
 int natsume_timer_parse(const char *s, enum natsume_timer *t);
 
 /*
+ * xl's reading of the rtos_* keys of a domain config.  Each value is the
+ * key's text as the config has it (numbers are text there too), or NULL
+ * when the key is absent.  Sets k->timer (NATSUME_TIMER_XEN when absent;
+ * names match in any case, as for libxl's other enumerations), k->cpu (-1
+ * when absent) and k->period_us (0 when absent).  Numbers are read like
+ * xl's other numeric keys (decimal, 0x hex or 0 octal) and must fit:
+ * rtos_cpu 0..INT32_MAX, rtos_timer_period_us 1..UINT32_MAX.  Returns 0, or
+ * -1 with a message naming the key and its value in err.  The values are
+ * checked on their own only: natsume_check_keys() checks them against the
+ * host.
+ */
+int natsume_parse_keys(const char *timer, const char *cpu,
+                       const char *period_us, struct natsume_keys *k,
+                       char *err, size_t len);
+
+/*
  * Period to ask for, in ns, once the keys are valid: the default when
  * period_us is 0.
  */

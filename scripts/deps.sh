@@ -32,4 +32,5 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
     liblzo2-dev libncurses-dev libssl-dev libaio-dev libfdt-dev acpica-tools \
     libnl-3-dev libnl-route-3-dev dpkg-dev xz-utils cpio \
     qemu-system-x86 busybox-static bats libcmocka-dev gnuplot-nox \
+    clang libclang-rt-14-dev \
     perl ca-certificates file

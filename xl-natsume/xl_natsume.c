@@ -17,6 +17,7 @@
  * GNU Lesser General Public License for more details.
  */
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,38 +34,45 @@
 #include "xl_natsume.h"
 #include "natsume_logic.h"
 
+/*
+ * The text of key in config, or NULL when it is not there.  Numbers are
+ * text in a config too; a list is an error.
+ */
+static const char *natsume_value(const XLU_Config *config, const char *key)
+{
+    const char *v;
+    int e = xlu_cfg_get_string(config, key, &v, 1);
+
+    if (e == ESRCH)
+        return NULL;
+    if (e) {
+        fprintf(stderr, "%s: a single value is needed, not a list\n", key);
+        exit(EXIT_FAILURE);
+    }
+    return v;
+}
+
 void parse_natsume_config(const XLU_Config *config,
                           libxl_domain_build_info *b_info)
 {
-    const char *buf;
-    long l;
-    int e;
+    const char *timer = natsume_value(config, "rtos_timer");
+    const char *cpu = natsume_value(config, "rtos_cpu");
+    const char *period = natsume_value(config, "rtos_timer_period_us");
+    struct natsume_keys k;
+    char err[256];
 
-    if (!xlu_cfg_get_string(config, "rtos_timer", &buf, 0)) {
-        if (libxl_rtos_timer_from_string(buf, &b_info->rtos_timer)) {
-            fprintf(stderr, "rtos_timer=\"%s\": allowed values are \"xen\" "
-                    "and \"pit\"\n", buf);
-            exit(EXIT_FAILURE);
-        }
-    }
-
-    e = xlu_cfg_get_long(config, "rtos_cpu", &l, 1);
-    if (e == EINVAL || (!e && l < 0) || (!e && l > INT32_MAX)) {
-        fprintf(stderr, "rtos_cpu: a physical CPU number (0, 1, ...) is "
-                "needed\n");
+    if (natsume_parse_keys(timer, cpu, period, &k, err, sizeof(err))) {
+        fprintf(stderr, "%s\n", err);
         exit(EXIT_FAILURE);
     }
-    if (!e)
-        b_info->rtos_cpu = l;
 
-    e = xlu_cfg_get_long(config, "rtos_timer_period_us", &l, 1);
-    if (e == EINVAL || (!e && (l <= 0 || l > UINT32_MAX))) {
-        fprintf(stderr, "rtos_timer_period_us: a period in microseconds "
-                "(1 or more) is needed\n");
-        exit(EXIT_FAILURE);
-    }
-    if (!e)
-        b_info->rtos_timer_period_us = l;
+    if (timer)
+        b_info->rtos_timer = k.timer == NATSUME_TIMER_PIT ?
+                             LIBXL_RTOS_TIMER_PIT : LIBXL_RTOS_TIMER_XEN;
+    if (cpu)
+        b_info->rtos_cpu = k.cpu;
+    if (period)
+        b_info->rtos_timer_period_us = k.period_us;
 }
 
 static const char *source_name(libxl_rtos_timer t)

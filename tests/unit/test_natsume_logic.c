@@ -233,6 +233,79 @@ static void test_truncated_message(void **state)
     assert_string_equal(err, "rtos_cpu=");
 }
 
+/* xl's reading of the keys' text. */
+static void test_parse_keys(void **state)
+{
+    struct natsume_keys k;
+    char err[256];
+
+    (void)state;
+    assert_int_equal(natsume_parse_keys(NULL, NULL, NULL, &k, err,
+                                        sizeof(err)), 0);
+    assert_int_equal(k.timer, NATSUME_TIMER_XEN);
+    assert_int_equal(k.cpu, -1);
+    assert_int_equal(k.period_us, 0);
+
+    assert_int_equal(natsume_parse_keys("pit", "1", "1000", &k, err,
+                                        sizeof(err)), 0);
+    assert_int_equal(k.timer, NATSUME_TIMER_PIT);
+    assert_int_equal(k.cpu, 1);
+    assert_int_equal(k.period_us, 1000);
+
+    /* As libxl's enumerations and xl's other numbers read. */
+    assert_int_equal(natsume_parse_keys("PIT", "0x2", "010", &k, err,
+                                        sizeof(err)), 0);
+    assert_int_equal(k.timer, NATSUME_TIMER_PIT);
+    assert_int_equal(k.cpu, 2);
+    assert_int_equal(k.period_us, 8);
+
+    assert_int_equal(natsume_parse_keys("hpet", NULL, NULL, &k, err,
+                                        sizeof(err)), -1);
+    assert_string_equal(err,
+                        "rtos_timer=\"hpet\": allowed values are \"xen\" "
+                        "and \"pit\"");
+    assert_int_equal(natsume_parse_keys(NULL, "-1", NULL, &k, err,
+                                        sizeof(err)), -1);
+    assert_string_equal(err, "rtos_cpu=-1: a physical CPU number (0, 1, ...) "
+                        "is needed");
+    assert_int_equal(natsume_parse_keys(NULL, "1x", NULL, &k, err,
+                                        sizeof(err)), -1);
+    assert_int_equal(natsume_parse_keys(NULL, "", NULL, &k, err,
+                                        sizeof(err)), -1);
+    assert_int_equal(natsume_parse_keys(NULL, "2147483648", NULL, &k, err,
+                                        sizeof(err)), -1);
+    assert_int_equal(natsume_parse_keys(NULL, NULL, "0", &k, err,
+                                        sizeof(err)), -1);
+    assert_string_equal(err, "rtos_timer_period_us=0: a period in "
+                        "microseconds (1 or more) is needed");
+    assert_int_equal(natsume_parse_keys(NULL, NULL, "4294967296", &k, err,
+                                        sizeof(err)), -1);
+    assert_int_equal(natsume_parse_keys(NULL, NULL, "4294967295", &k, err,
+                                        sizeof(err)), 0);
+    assert_int_equal(k.period_us, 4294967295U);
+}
+
+/*
+ * A number too big for a long was once taken as no key at all (strtol's
+ * ERANGE slipped past the check): rtos_timer_period_us silently became
+ * the default 1000 us, rtos_cpu "not given".
+ */
+static void test_parse_keys_overflow(void **state)
+{
+    struct natsume_keys k;
+    char err[256];
+
+    (void)state;
+    assert_int_equal(natsume_parse_keys("pit", "99999999999999999999",
+                                        NULL, &k, err, sizeof(err)), -1);
+    assert_string_equal(err, "rtos_cpu=99999999999999999999: a physical CPU "
+                        "number (0, 1, ...) is needed");
+    assert_int_equal(natsume_parse_keys("pit", "1", "99999999999999999999",
+                                        &k, err, sizeof(err)), -1);
+    assert_int_equal(natsume_parse_keys("pit", "1", "-99999999999999999999",
+                                        &k, err, sizeof(err)), -1);
+}
+
 static void test_isqrt_and_hist(void **state)
 {
     (void)state;
@@ -260,6 +333,8 @@ int main(void)
         cmocka_unit_test(test_cpu),
         cmocka_unit_test(test_format_cpus),
         cmocka_unit_test(test_truncated_message),
+        cmocka_unit_test(test_parse_keys),
+        cmocka_unit_test(test_parse_keys_overflow),
         cmocka_unit_test(test_isqrt_and_hist),
     };
 

@@ -1,0 +1,190 @@
+/*
+ * Fuzz target: libxl-ext/natsume_logic.c, the checks of the rtos_* keys
+ * against the host, xl's reading of the keys' text, and the period
+ * arithmetic.  The input is cut into a host (CPUs and their states, pools,
+ * what is reserved and bound), a set of keys, an error buffer size, and
+ * three NUL-separated texts for the keys.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "natsume_logic.h"
+
+#define MAX_CPUS 300
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Take n bytes (zeros past the end). */
+static uint64_t take(const uint8_t **p, size_t *left, unsigned int n)
+{
+    uint64_t v = 0;
+    unsigned int i;
+
+    for ( i = 0; i < n; i++ )
+    {
+        v = (v << 8) | (*left ? **p : 0);
+        if ( *left )
+        {
+            (*p)++;
+            (*left)--;
+        }
+    }
+    return v;
+}
+
+/* A message fits its buffer and is terminated. */
+static void check_msg(const char *err, size_t len)
+{
+    if ( len && strnlen(err, len) == len )
+        abort();
+}
+
+static void check_period(uint64_t ns)
+{
+    uint64_t div, actual, diff;
+
+    if ( ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS )
+        return;
+    div = natsume_pit_divisor(ns);
+    actual = natsume_pit_period_ns(div);
+    /* The PIT's 16-bit counter, and within half a count of the request. */
+    if ( div < 2 || div > 65535 )
+        abort();
+    diff = actual > ns ? actual - ns : ns - actual;
+    if ( diff > NATSUME_NS_PER_S / NATSUME_PIT_HZ / 2 + 1 )
+        abort();
+}
+
+static void check_host(const uint8_t *data, size_t size)
+{
+    const uint8_t *p = data;
+    size_t left = size;
+    enum natsume_cpu_state state[MAX_CPUS];
+    const char *pools[MAX_CPUS];
+    struct natsume_host h;
+    struct natsume_keys k;
+    unsigned int i;
+    size_t len;
+    char *err, cpus[80];
+    int rc;
+
+    memset(&h, 0, sizeof(h));
+    h.nr_cpus = take(&p, &left, 2) % MAX_CPUS;
+    for ( i = 0; i < h.nr_cpus; i++ )
+    {
+        uint8_t b = take(&p, &left, 1);
+
+        state[i] = b % 4;
+        pools[i] = b & 0x80 ? "natsume-cpu" : NULL;
+    }
+    h.cpu_state = state;
+    h.cpu_pool = take(&p, &left, 1) & 1 ? pools : NULL;
+    h.pool0_cpus = take(&p, &left, 2);
+    h.dom0_only_cpu = (int32_t)take(&p, &left, 4);
+    h.reserved = take(&p, &left, 4);
+    h.bound = take(&p, &left, 4);
+    h.bound_domid = (int32_t)take(&p, &left, 4);
+    h.bound_name = take(&p, &left, 1) & 1 ? "rtos" : NULL;
+
+    k.timer = (int32_t)take(&p, &left, 4);
+    k.cpu = (int32_t)take(&p, &left, 4);
+    k.period_us = take(&p, &left, 4);
+    k.vcpus = take(&p, &left, 4);
+    len = take(&p, &left, 1);
+
+    err = malloc(len ? len : 1);
+    if ( !err )
+        abort();
+    rc = natsume_check_keys(&k, &h, err, len);
+    if ( rc != 0 && rc != -1 )
+        abort();
+    if ( rc == -1 )
+        check_msg(err, len);
+    else if ( k.timer == NATSUME_TIMER_PIT )
+    {
+        /* Accepted: a real, usable CPU and a period the PIT can do. */
+        uint64_t ns = natsume_keys_period_ns(&k);
+
+        if ( k.cpu < 0 || (unsigned int)k.cpu >= h.nr_cpus ||
+             state[k.cpu] == NATSUME_CPU_OFFLINE ||
+             state[k.cpu] == NATSUME_CPU_OTHER_POOL ||
+             (state[k.cpu] == NATSUME_CPU_POOL0 && h.pool0_cpus <= 1) ||
+             k.cpu == h.dom0_only_cpu || k.vcpus != 1 ||
+             ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS ||
+             !(h.reserved & (1U << NATSUME_TIMER_PIT)) ||
+             (h.bound & (1U << NATSUME_TIMER_PIT)) )
+            abort();
+        check_period(ns);
+    }
+    else if ( k.timer != NATSUME_TIMER_XEN || k.cpu >= 0 || k.period_us )
+        abort();
+    free(err);
+
+    natsume_format_cpus(&h, cpus, len % sizeof(cpus));
+    check_msg(cpus, len % sizeof(cpus));
+
+    check_period(take(&p, &left, 8));
+    {
+        uint64_t v = take(&p, &left, 8), r = natsume_isqrt(v);
+
+        if ( r > 0xffffffffULL || r * r > v ||
+             (r < 0xffffffffULL && (r + 1) * (r + 1) <= v) )
+            abort();
+    }
+    natsume_hist_low_ns(take(&p, &left, 1) % 16);
+}
+
+/* The rest: up to three NUL-separated key texts, NULL when missing. */
+static void check_parse(const uint8_t *data, size_t size, size_t len)
+{
+    char *buf = malloc(size + 1), *s[3] = { NULL, NULL, NULL };
+    char *err = malloc(len ? len : 1);
+    struct natsume_keys k;
+    size_t i, n = 0;
+    int rc;
+
+    if ( !buf || !err )
+        abort();
+    memcpy(buf, data, size);
+    buf[size] = '\0';
+    /* A text per NUL-terminated piece; an empty piece is a missing key. */
+    for ( i = 0; i <= size && n < 3; n++ )
+    {
+        size_t l = strlen(buf + i);
+
+        s[n] = l ? buf + i : NULL;
+        i += l + 1;
+    }
+
+    rc = natsume_parse_keys(s[0], s[1], s[2], &k, err, len);
+    if ( rc == 0 )
+    {
+        if ( (k.timer != NATSUME_TIMER_XEN && k.timer != NATSUME_TIMER_PIT) ||
+             (s[0] == NULL && k.timer != NATSUME_TIMER_XEN) ||
+             (s[1] == NULL) != (k.cpu == -1) || k.cpu < -1 ||
+             (s[2] == NULL) != (k.period_us == 0) )
+            abort();
+    }
+    else if ( rc == -1 )
+        check_msg(err, len);
+    else
+        abort();
+
+    free(err);
+    free(buf);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    size_t split;
+
+    if ( size < 2 )
+        return 0;
+    /* First byte: where the host part ends and the key texts begin. */
+    split = 1 + (size_t)data[0] * (size - 1) / 255;
+    check_host(data + 1, split - 1);
+    check_parse(data + split, size - split, data[1] % 200);
+
+    return 0;
+}
