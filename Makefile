@@ -5,7 +5,10 @@
 #   make build    patch and build Xen and its toolstack, the demo RTOS
 #                 guest and the dom0 initramfs for the QEMU harness
 #   make test     unit tests and system tests (Xen booted under QEMU)
-#   make demo     boot Xen under QEMU and run the RTOS guest on it
+#   make demo     boot Xen under QEMU, load it, and compare the RTOS guest's
+#                 tick on stock Xen's timer and on the PIT
+#   make bench    the benchmark: stock, tuned stock and natsume, idle and
+#                 loaded, into bench/results (BENCH_ARGS: see bench/run)
 #   make fuzz     run the libFuzzer targets (FUZZ_SECONDS each, default 20)
 #   make soak-fuzz  long hypercall fuzz (FUZZ_CALLS) and libFuzzer runs
 #   make clean    remove build/
@@ -26,8 +29,8 @@ GUEST_FILES :=
 # Host unit test binaries (cmocka, run with TAP output).
 UNIT_TESTS :=
 
-.PHONY: all deps xen-src xen linux build initrd man test unit demo clean \
-        soak-fuzz
+.PHONY: all deps xen-src xen linux build initrd man test unit demo bench \
+        clean soak-fuzz
 
 all: build
 
@@ -113,9 +116,13 @@ soak-fuzz: build fuzz-build
 	FUZZ_CALLS=$(FUZZ_CALLS) bats tests/system/hypercall-fuzz.bats
 	tests/fuzz/run $(SOAK_FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-demo: build
-	tests/qemu/run-xen -v -i 3 -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin" -t 1500 \
-	    -l $(BUILD)/logs/demo.log examples/demo.sh
+# Both under -icount: guest time is a function of instructions executed.
+demo: build $(BENCH_ANALYZE) $(QEMU_BENCH)
+	$(BENCH_ENV) bench/run -D -k "stock natsume" -s load -n 2001 \
+	    -o $(BUILD)/demo
+
+bench: build $(BENCH_ANALYZE) $(QEMU_BENCH)
+	$(BENCH_ENV) bench/run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

@@ -20,3 +20,11 @@ BENCH_ANALYZE := $(BENCH_OUT)/bench-analyze
 $(BENCH_ANALYZE): bench/analyze.c
 	@mkdir -p $(@D)
 	$(CC) $(HOST_CFLAGS) -o $@ $< -lm
+
+# The benchmark and the demo run under a QEMU of their own (see
+# scripts/qemu-bench.sh for why).
+QEMU_BENCH := $(BUILD)/qemu-bench/.done
+$(QEMU_BENCH):
+	scripts/qemu-bench.sh
+
+BENCH_ENV := QEMU_DIR=$(BUILD)/qemu-bench/root

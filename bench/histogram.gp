@@ -1,7 +1,7 @@
 # The intervals' histogram of one load state, like the paper's figure 3:
 # every kind of Xen on one chart, counts on a log scale.  bench/run sets
 # the terminal and output, state and ticks, then plots the data.
-set title sprintf("Intervals of a 1 ms tick, %s machine (%d ticks each, 0.1 us bins)", state, ticks)
+set title sprintf("Intervals of a %d us tick, %s machine (%d ticks each, 0.1 us bins)", period_us, state, ticks)
 set xlabel "interval (us)"
 set ylabel "intervals"
 set logscale y

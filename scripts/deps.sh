@@ -19,6 +19,19 @@ elif [ ! -f "$src" ] && ! grep -qs '^deb-src .*debian' /etc/apt/sources.list; th
     changed=1
 fi
 
+# bookworm-backports: the benchmark's QEMU (see scripts/qemu-bench.sh).
+# Backports are never installed unless asked for by name.
+if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    cat >/etc/apt/sources.list.d/natsume-backports.sources <<'SRC'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: bookworm-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    changed=1
+fi
+
 stamp=/var/lib/apt/periodic/natsume-update-stamp
 if [ $changed = 1 ] || [ ! -f "$stamp" ] ||
    [ -n "$(find "$stamp" -mmin +720 2>/dev/null)" ]; then

@@ -1,0 +1,45 @@
+#!/usr/bin/env bats
+# A short run of the benchmark so that it cannot rot: one scenario (natsume,
+# idle machine), few ticks, through the same driver, dom0 scenario,
+# analysis and plotting as make bench.  It reports; the figures are not
+# judged here beyond what must hold on any machine.
+
+load helpers
+
+OUT=$BUILD/bench-smoke
+
+setup_file()
+{
+    rm -rf "$OUT"
+    mkdir -p "$BUILD/logs"
+    QEMU_DIR=$BUILD/qemu-bench/root "$TOP/bench/run" -k natsume -s idle \
+        -n 301 -o "$OUT" -t 900 >"$BUILD/logs/bench-smoke.out" 2>&1
+    echo $? >"$BUILD/logs/bench-smoke.rc"
+}
+
+# fig KEY: a figure of the natsume idle run.
+fig()
+{
+    sed -n "s/^$1 //p" "$OUT/raw/natsume-idle.figures"
+}
+
+@test "bench smoke: the benchmark ran to the end" {
+    [ "$(cat "$BUILD/logs/bench-smoke.rc")" = 0 ]
+}
+
+@test "bench smoke: the table has the natsume idle row" {
+    grep -q '^| scenario | load | ticks |' "$OUT/results.md"
+    grep -q '^| natsume | idle | 301 |' "$OUT/results.md"
+}
+
+@test "bench smoke: the reference is the PIT's actual period" {
+    [ "$(fig period_ns)" = 999847 ]
+}
+
+@test "bench smoke: the raw ticks are kept, compressed, all of them" {
+    [ "$(gzip -dc "$OUT/raw/natsume-idle.ticks.gz" | grep -c '^NATSUME-TICK ')" = 301 ]
+}
+
+@test "bench smoke: the histogram is a PNG picture" {
+    file "$OUT/histogram-idle.png" | grep -q 'PNG image data'
+}
