@@ -5,6 +5,7 @@
 #   make build    patch and build Xen and its toolstack, the demo RTOS
 #                 guest and the dom0 initramfs for the QEMU harness
 #   make test     unit tests and system tests (Xen booted under QEMU)
+#   make soak     the reliability tests with 100 teardown cycles (long)
 #   make demo     boot Xen under QEMU and run the RTOS guest on it
 #   make clean    remove build/
 
@@ -22,7 +23,7 @@ INITRD_FILES :=
 # Host unit test binaries (cmocka, run with TAP output).
 UNIT_TESTS :=
 
-.PHONY: all deps xen-src xen linux build initrd man test unit demo clean
+.PHONY: all deps xen-src xen linux build initrd man test unit soak demo clean
 
 all: build
 
@@ -84,6 +85,11 @@ unit: $(UNIT_TESTS)
 
 test: build unit
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
+
+# make test runs tests/system/reliability.bats with 10 teardown cycles.
+SOAK_CYCLES ?= 100
+soak: build
+	REL_CYCLES=$(SOAK_CYCLES) bats tests/system/reliability.bats
 
 demo: build
 	tests/qemu/run-xen -v -i 3 -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin" -t 1500 \
