@@ -9,6 +9,8 @@
 #                 tick on stock Xen's timer and on the PIT
 #   make bench    the benchmark: stock, tuned stock and natsume, idle and
 #                 loaded, into bench/results (BENCH_ARGS: see bench/run)
+#   make soak     the reliability tests with 100 teardown cycles and a long
+#                 10 kHz tick under load
 #   make fuzz     run the libFuzzer targets (FUZZ_SECONDS each, default 20)
 #   make soak-fuzz  long hypercall fuzz (FUZZ_CALLS) and libFuzzer runs
 #   make clean    remove build/
@@ -29,8 +31,8 @@ GUEST_FILES :=
 # Host unit test binaries (cmocka, run with TAP output).
 UNIT_TESTS :=
 
-.PHONY: all deps xen-src xen linux build initrd man test unit demo bench \
-        clean soak-fuzz
+.PHONY: all deps xen-src xen linux build initrd man test unit soak demo \
+        bench clean soak-fuzz
 
 all: build
 
@@ -107,6 +109,11 @@ unit: $(UNIT_TESTS)
 
 test: build unit fuzz-build
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
+
+# make test runs tests/system/reliability.bats with 10 teardown cycles.
+SOAK_CYCLES ?= 100
+soak: build
+	REL_CYCLES=$(SOAK_CYCLES) bats tests/system/reliability.bats
 
 # Longer runs of both fuzzers, for a soak: FUZZ_CALLS hypercalls per run
 # in the hypercall fuzz scenario, SOAK_FUZZ_SECONDS per libFuzzer target.

@@ -89,7 +89,7 @@ type = "pv"
 kernel = "/opt/natsume/rtos-kernel"
 memory = 32
 vcpus = 1
-extra = "mode=$mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1"
+extra = "mode=$mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000"
 tsc_mode = "native"
 on_poweroff = "preserve"
 on_crash = "preserve"

@@ -357,6 +357,53 @@ void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
     libxl_dominfo_dispose(&info);
 }
 
+/* The libxl value of a natsume_logic state (same names). */
+static libxl_natsume_state libxl_state(enum natsume_state s)
+{
+    switch (s) {
+    case NATSUME_STATE_TICKING: return LIBXL_NATSUME_STATE_TICKING;
+    case NATSUME_STATE_WAITING: return LIBXL_NATSUME_STATE_WAITING;
+    case NATSUME_STATE_NO_PORT: return LIBXL_NATSUME_STATE_NO_PORT;
+    case NATSUME_STATE_NOT_RUNNING: return LIBXL_NATSUME_STATE_NOT_RUNNING;
+    case NATSUME_STATE_PENDING: return LIBXL_NATSUME_STATE_PENDING;
+    case NATSUME_STATE_PAUSED: return LIBXL_NATSUME_STATE_PAUSED;
+    case NATSUME_STATE_CRASHED: return LIBXL_NATSUME_STATE_CRASHED;
+    case NATSUME_STATE_SHUTDOWN: return LIBXL_NATSUME_STATE_SHUTDOWN;
+    case NATSUME_STATE_DYING: return LIBXL_NATSUME_STATE_DYING;
+    }
+    return LIBXL_NATSUME_STATE_TICKING;
+}
+
+/* The state of a binding held by domid. */
+static libxl_natsume_state binding_state(libxl__gc *gc, uint32_t domid,
+                                         const xen_natsume_stats_t *x)
+{
+    struct natsume_dom_state d = { 0 };
+    libxl_dominfo info;
+
+    /* natsume_logic.h repeats Xen's values of a tick's fate. */
+    BUILD_BUG_ON(NATSUME_FATE_NONE != XEN_NATSUME_FATE_NONE);
+    BUILD_BUG_ON(NATSUME_FATE_DELIVERED != XEN_NATSUME_FATE_DELIVERED);
+    BUILD_BUG_ON(NATSUME_FATE_NO_PORT != XEN_NATSUME_FATE_NO_PORT);
+    BUILD_BUG_ON(NATSUME_FATE_NOT_RUNNING != XEN_NATSUME_FATE_NOT_RUNNING);
+    BUILD_BUG_ON(NATSUME_FATE_PENDING != XEN_NATSUME_FATE_PENDING);
+
+    libxl_dominfo_init(&info);
+    if (libxl_domain_info(CTX, &info, domid)) {
+        d.gone = 1;
+    } else {
+        d.dying = info.dying;
+        d.shutdown = info.shutdown;
+        d.crashed = info.shutdown &&
+                    info.shutdown_reason == LIBXL_SHUTDOWN_REASON_CRASH;
+        d.paused = info.paused;
+    }
+    libxl_dominfo_dispose(&info);
+
+    return libxl_state(natsume_binding_state(&d, x->undelivered_run,
+                                             (enum natsume_fate)x->last_fate));
+}
+
 int libxl_natsume_status(libxl_ctx *ctx, libxl_natsume_source_status **list_r,
                          int *nr_r)
 {
@@ -412,6 +459,9 @@ int libxl_natsume_status(libxl_ctx *ctx, libxl_natsume_source_status **list_r,
         s->hist = libxl__calloc(NOGC, s->num_hist, sizeof(*s->hist));
         for (j = 0; j < XEN_NATSUME_HIST_BUCKETS; j++)
             s->hist[j] = x->hist[j];
+        s->undelivered_run = x->undelivered_run;
+        if (s->bound)
+            s->state = binding_state(gc, st[i].domid, x);
     }
 
     *list_r = list;

@@ -239,3 +239,48 @@ uint64_t natsume_hist_low_ns(unsigned int i)
 {
     return i ? 1ULL << (i + 6) : 0;
 }
+
+enum natsume_state natsume_binding_state(const struct natsume_dom_state *d,
+                                         uint64_t undelivered_run,
+                                         enum natsume_fate last_fate)
+{
+    /* What happened to the domain explains the ticks best. */
+    if (d->gone || d->dying)
+        return NATSUME_STATE_DYING;
+    if (d->crashed)
+        return NATSUME_STATE_CRASHED;
+    if (d->shutdown)
+        return NATSUME_STATE_SHUTDOWN;
+    if (d->paused)
+        return NATSUME_STATE_PAUSED;
+
+    if (last_fate == NATSUME_FATE_NONE)
+        return NATSUME_STATE_WAITING;
+    if (undelivered_run < NATSUME_STALL_TICKS)
+        return NATSUME_STATE_TICKING;
+
+    switch (last_fate) {
+    case NATSUME_FATE_NO_PORT: return NATSUME_STATE_NO_PORT;
+    case NATSUME_FATE_NOT_RUNNING: return NATSUME_STATE_NOT_RUNNING;
+    case NATSUME_FATE_PENDING: return NATSUME_STATE_PENDING;
+    default: return NATSUME_STATE_TICKING;
+    }
+}
+
+const char *natsume_state_text(enum natsume_state s)
+{
+    switch (s) {
+    case NATSUME_STATE_TICKING: return "ticking";
+    case NATSUME_STATE_WAITING: return "waiting for the first tick";
+    case NATSUME_STATE_NO_PORT:
+        return "no port: guest has not bound VIRQ_NATSUME_TIMER";
+    case NATSUME_STATE_NOT_RUNNING:
+        return "not running: the vCPU cannot take ticks";
+    case NATSUME_STATE_PENDING: return "pending: guest not taking ticks";
+    case NATSUME_STATE_PAUSED: return "paused";
+    case NATSUME_STATE_CRASHED: return "crashed";
+    case NATSUME_STATE_SHUTDOWN: return "shut down";
+    case NATSUME_STATE_DYING: return "dying";
+    }
+    return NULL;
+}

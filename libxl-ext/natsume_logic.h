@@ -107,4 +107,49 @@ uint64_t natsume_isqrt(uint64_t v);
 /* hist[i] bucket bounds in ns, as Xen defines them (hist[0]: d < 128 ns). */
 uint64_t natsume_hist_low_ns(unsigned int i);
 
+/* What became of a binding's last tick (Xen's XEN_NATSUME_FATE_*). */
+enum natsume_fate {
+    NATSUME_FATE_NONE = 0,      /* no tick yet */
+    NATSUME_FATE_DELIVERED = 1,
+    NATSUME_FATE_NO_PORT = 2,
+    NATSUME_FATE_NOT_RUNNING = 3,
+    NATSUME_FATE_PENDING = 4,
+};
+
+/* The state of a binding, as natsume-status shows it. */
+enum natsume_state {
+    NATSUME_STATE_TICKING = 0,  /* ticks reach the guest */
+    NATSUME_STATE_WAITING,      /* bound, no tick yet */
+    NATSUME_STATE_NO_PORT,      /* guest has not bound the VIRQ */
+    NATSUME_STATE_NOT_RUNNING,  /* vCPU cannot take ticks (down, moved) */
+    NATSUME_STATE_PENDING,      /* guest leaves its ticks pending */
+    NATSUME_STATE_PAUSED,
+    NATSUME_STATE_CRASHED,
+    NATSUME_STATE_SHUTDOWN,
+    NATSUME_STATE_DYING,
+};
+
+/*
+ * Ticks in a row not delivered before a running guest counts as not
+ * taking them: one alone is a tick taken late (the next came first).
+ */
+#define NATSUME_STALL_TICKS 2
+
+/* The holder as Xen reports it. */
+struct natsume_dom_state {
+    int gone;                   /* no such domain (any more) */
+    int dying;
+    int shutdown;
+    int crashed;                /* shut down for a crash */
+    int paused;
+};
+
+/* State of a binding from its holder and its last ticks. */
+enum natsume_state natsume_binding_state(const struct natsume_dom_state *d,
+                                         uint64_t undelivered_run,
+                                         enum natsume_fate last_fate);
+
+/* "ticking", "pending: guest not taking ticks", ...; NULL if unknown. */
+const char *natsume_state_text(enum natsume_state s);
+
 #endif /* NATSUME_LOGIC_H */

@@ -87,6 +87,27 @@ static uint64_t not_delivered(const libxl_natsume_source_status *s)
     return s->no_port + s->not_running + s->pending;
 }
 
+/* natsume_logic's text for a state (the IDL's names are the same). */
+static const char *state_text(libxl_natsume_state st)
+{
+    static const enum natsume_state of[] = {
+        [LIBXL_NATSUME_STATE_TICKING] = NATSUME_STATE_TICKING,
+        [LIBXL_NATSUME_STATE_WAITING] = NATSUME_STATE_WAITING,
+        [LIBXL_NATSUME_STATE_NO_PORT] = NATSUME_STATE_NO_PORT,
+        [LIBXL_NATSUME_STATE_NOT_RUNNING] = NATSUME_STATE_NOT_RUNNING,
+        [LIBXL_NATSUME_STATE_PENDING] = NATSUME_STATE_PENDING,
+        [LIBXL_NATSUME_STATE_PAUSED] = NATSUME_STATE_PAUSED,
+        [LIBXL_NATSUME_STATE_CRASHED] = NATSUME_STATE_CRASHED,
+        [LIBXL_NATSUME_STATE_SHUTDOWN] = NATSUME_STATE_SHUTDOWN,
+        [LIBXL_NATSUME_STATE_DYING] = NATSUME_STATE_DYING,
+    };
+    const char *t = NULL;
+
+    if ((unsigned int)st < sizeof(of) / sizeof(of[0]))
+        t = natsume_state_text(of[st]);
+    return t ? t : "?";
+}
+
 static void print_hist_label(FILE *f, int i, int n)
 {
     if (i == n - 1)
@@ -124,6 +145,11 @@ static void print_table(const libxl_natsume_source_status *list, int nr,
                s->domain_name ? s->domain_name : "?", s->domid, s->cpu,
                s->period_ns, s->actual_period_ns, s->ticks, s->delivered,
                not_delivered(s));
+        printf("  state: %s", state_text(s->state));
+        if (s->undelivered_run)
+            printf(" (%"PRIu64" tick%s not delivered since the last one)",
+                   s->undelivered_run, s->undelivered_run == 1 ? "" : "s");
+        putchar('\n');
         printf("  dropped: no_port %"PRIu64", not_running %"PRIu64
                ", pending %"PRIu64"; woken %"PRIu64"\n", s->no_port,
                s->not_running, s->pending, s->woken);
@@ -200,6 +226,9 @@ static int print_json(const libxl_natsume_source_status *list, int nr,
         CHK(gen_key_u64(g, "delivered", s->delivered));
         CHK(gen_key_u64(g, "woken", s->woken));
         CHK(gen_key_u64(g, "dropped", not_delivered(s)));
+        CHK(gen_str(g, "state"));
+        CHK(gen_str(g, libxl_natsume_state_to_string(s->state)));
+        CHK(gen_key_u64(g, "undelivered_run", s->undelivered_run));
         CHK(gen_str(g, "dropped_by_reason"));
         CHK(yajl_gen_map_open(g));
         CHK(gen_key_u64(g, "no_port", s->no_port));

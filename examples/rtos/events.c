@@ -97,6 +97,21 @@ void events_clear(evtchn_port_t port)
     sync_clear_bit(port, shared_info->evtchn_pending);
 }
 
+int events_take(evtchn_port_t port)
+{
+    return sync_test_and_clear_bit(port, shared_info->evtchn_pending);
+}
+
+int events_pending(evtchn_port_t port)
+{
+    return test_bit(port, shared_info->evtchn_pending);
+}
+
+void events_mask_port(evtchn_port_t port)
+{
+    sync_set_bit(port, shared_info->evtchn_mask);
+}
+
 void events_poll(evtchn_port_t port, uint64_t deadline_ns)
 {
     struct sched_poll poll = { .nr_ports = 1, .timeout = deadline_ns };

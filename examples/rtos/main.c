@@ -9,6 +9,7 @@
 #include "rtos/format.h"
 #include "rtos/lib.h"
 #include "rtos/opts.h"
+#include "rtos/probe.h"
 #include "rtos/report.h"
 #include "rtos/stats.h"
 #include "rtos/ticks.h"
@@ -119,8 +120,15 @@ void rtos_main(start_info_t *si)
         printk("natsume-rtos: error: %s\n", err);
         shutdown(SHUTDOWN_crash);
     }
-    printk("natsume-rtos: mode=%s ticks=%u period_us=%u\n",
-           opts_mode_name(opts.mode), opts.ticks, opts.period_us);
+    printk("natsume-rtos: mode=%s ticks=%u period_us=%u fail=%s\n",
+           opts_mode_name(opts.mode), opts.ticks, opts.period_us,
+           opts_fail_name(opts.fail));
+
+    if ( opts.mode == RTOS_MODE_PROBE )
+    {
+        probe_run(&opts);
+        shutdown(SHUTDOWN_poweroff);
+    }
 
     if ( ticks_run(&opts, &run) )
         shutdown(SHUTDOWN_crash);

@@ -1,5 +1,5 @@
 /*
- * Command line parsing: "mode=xen ticks=5001 period_us=1000".
+ * Command line parsing: "mode=xen ticks=5001 period_us=1000 fail=none".
  * Pure C, no libc: compiled in the guest and in the host unit tests.
  */
 #include "rtos/format.h"
@@ -93,15 +93,39 @@ static int parse_word(const char *w, size_t len, struct rtos_opts *o,
             o->mode = RTOS_MODE_XEN;
         else if ( word_is(val, vlen, "natsume") )
             o->mode = RTOS_MODE_NATSUME;
+        else if ( word_is(val, vlen, "probe") )
+            o->mode = RTOS_MODE_PROBE;
         else
         {
             rt_snprintf(err, errlen,
-                        "bad option '%.*s': mode is xen or natsume",
+                        "bad option '%.*s': mode is xen, natsume or probe",
                         (int)len, w);
             return -1;
         }
         return 0;
     }
+
+    if ( word_is(w, klen, "fail") )
+    {
+        if ( word_is(val, vlen, "none") )
+            o->fail = RTOS_FAIL_NONE;
+        else if ( word_is(val, vlen, "crash") )
+            o->fail = RTOS_FAIL_CRASH;
+        else if ( word_is(val, vlen, "stuck") )
+            o->fail = RTOS_FAIL_STUCK;
+        else
+        {
+            rt_snprintf(err, errlen,
+                        "bad option '%.*s': fail is none, crash or stuck",
+                        (int)len, w);
+            return -1;
+        }
+        return 0;
+    }
+
+    if ( word_is(w, klen, "target") )
+        return number_opt(w, len, val, vlen, 0, OPTS_MAX_DOMID, &o->target,
+                          err, errlen);
 
     if ( word_is(w, klen, "ticks") )
         return number_opt(w, len, val, vlen, 1, OPTS_MAX_TICKS, &o->ticks,
@@ -114,8 +138,13 @@ static int parse_word(const char *w, size_t len, struct rtos_opts *o,
     if ( word_is(w, klen, "raw") )
         return number_opt(w, len, val, vlen, 0, 1, &o->raw, err, errlen);
 
+    if ( word_is(w, klen, "delay_ms") )
+        return number_opt(w, len, val, vlen, 0, OPTS_MAX_DELAY_MS,
+                          &o->delay_ms, err, errlen);
+
     rt_snprintf(err, errlen,
-                "unknown option '%.*s' (known: mode, ticks, period_us, raw)",
+                "unknown option '%.*s' (known: mode, ticks, period_us, "
+                "raw, delay_ms, fail, target)",
                 (int)len, w);
 
     return -1;
@@ -130,6 +159,9 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
     o->ticks = OPTS_DEFAULT_TICKS;
     o->period_us = OPTS_DEFAULT_PERIOD_US;
     o->raw = 0;
+    o->delay_ms = 0;
+    o->fail = RTOS_FAIL_NONE;
+    o->target = 0;
     if ( errlen )
         err[0] = '\0';
 
@@ -153,5 +185,20 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
 
 const char *opts_mode_name(enum rtos_mode mode)
 {
-    return mode == RTOS_MODE_NATSUME ? "natsume" : "xen";
+    switch ( mode )
+    {
+    case RTOS_MODE_NATSUME: return "natsume";
+    case RTOS_MODE_PROBE:   return "probe";
+    default:                return "xen";
+    }
+}
+
+const char *opts_fail_name(enum rtos_fail fail)
+{
+    switch ( fail )
+    {
+    case RTOS_FAIL_CRASH: return "crash";
+    case RTOS_FAIL_STUCK: return "stuck";
+    default:              return "none";
+    }
 }

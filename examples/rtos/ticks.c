@@ -13,6 +13,7 @@
 
 #include "rtos/console.h"
 #include "rtos/events.h"
+#include "rtos/fail.h"
 #include "rtos/lib.h"
 #include "rtos/ticks.h"
 #include "rtos/time.h"
@@ -39,6 +40,7 @@ static struct {
     volatile uint32_t count;
     volatile enum state state;
     volatile int started;       /* natsume: the tick marking the start came */
+    volatile uint32_t events;   /* natsume: every event Xen delivered us */
     uint64_t period_ns;
     uint64_t first_deadline;
 } run;
@@ -98,6 +100,7 @@ static enum state stopped(void)
 static void natsume_tick(evtchn_port_t port, uint64_t tsc)
 {
     (void)port;
+    run.events++;
     if ( run.state != RUNNING )
         return;
 
@@ -140,6 +143,43 @@ static void wait_until_over(uint64_t limit_ns)
     events_restore(0);
 }
 
+/*
+ * mode=natsume, at the end: make our count of events comparable with Xen's
+ * "delivered" (events it set pending for us).  Keep the port from the
+ * upcall, then wait for one more tick to be left pending: from then on Xen
+ * drops every tick as pending, so its count is final, and ours too.  The
+ * port is left bound; the domain's end closes it.
+ */
+static void close_count(evtchn_port_t port)
+{
+    uint64_t limit = time_now_ns() + 10 * run.period_ns + SLACK_NS;
+
+    events_mask();
+    events_mask_port(port);
+    while ( !events_pending(port) && time_now_ns() < limit )
+        cpu_relax();
+    if ( events_pending(port) )
+        run.events++;
+    events_restore(0);
+}
+
+/*
+ * delay_ms: take no tick until the machine has settled (dom0 is still
+ * finishing this domain's creation when it starts).  Ticks that come
+ * meanwhile are taken and ignored.  Returns with events masked.
+ */
+static void settle(uint64_t until)
+{
+    arm_timer(until);
+    for ( ; ; )
+    {
+        events_mask();
+        if ( time_now_ns() >= until )
+            break;
+        events_block();
+    }
+}
+
 static int bind_virq(uint32_t virq, const char *name, evtchn_handler_t fn,
                      evtchn_port_t *port)
 {
@@ -162,6 +202,7 @@ int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
     run.count = 0;
     run.state = IDLE;
     run.started = 0;
+    run.events = 0;
     run.period_ns = (uint64_t)opts->period_us * 1000;
     nominal = (uint64_t)run.wanted * run.period_ns;
 
@@ -188,14 +229,16 @@ int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
            "VIRQ_TIMER (single-shot, absolute deadlines)");
     /* Silent from here on: no console traffic competes with the ticks. */
     console_flush(1000 * MS);
+    if ( opts->delay_ms )
+        settle(time_now_ns() + opts->delay_ms * MS);
 
     /*
      * Events are still masked: drop what the periodic timer left, and a
      * tick that came before the start.
      */
     events_clear(timer_port);
-    if ( natsume )
-        events_clear(tick_port);
+    if ( natsume && events_take(tick_port) )
+        run.events++;
 
     start = time_now_ns();
     run.state = RUNNING;
@@ -209,9 +252,18 @@ int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
 
     wait_until_over(start + FIRST_TICK_NS + 2 * nominal + SLACK_NS);
 
+    if ( run.state == DONE && opts->fail != RTOS_FAIL_NONE )
+        fail_now(opts->fail, run.count);
+
     hyp_vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL);
     events_unbind(timer_port);
-    if ( natsume )
+    if ( natsume && run.state == DONE )
+    {
+        close_count(tick_port);
+        printk("natsume-rtos: VIRQ_NATSUME_TIMER events taken: %u\n",
+               run.events);
+    }
+    else if ( natsume )
         events_unbind(tick_port);
 
     if ( run.state == NO_TICKS )

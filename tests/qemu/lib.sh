@@ -61,3 +61,48 @@ guest_log()
 {
     cat "/var/log/xen/console/guest-$1.log" 2>/dev/null
 }
+
+# natsume_cfg NAME EXTRA [LINE...]: /tmp/NAME.cfg, the demo RTOS guest with
+# command line EXTRA and the PIT on CPU 1; each LINE ("key = value")
+# replaces that key's line or is added.
+natsume_cfg()
+{
+    n=$1 extra=$2
+    shift 2
+    cat >"/tmp/$n.cfg" <<CFG
+name = "$n"
+type = "pv"
+kernel = "/opt/natsume/rtos-kernel"
+memory = 32
+vcpus = 1
+extra = "$extra"
+tsc_mode = "native"
+rtos_timer = "pit"
+rtos_cpu = 1
+rtos_timer_period_us = 1000
+on_poweroff = "destroy"
+on_crash = "destroy"
+CFG
+    for l in "$@"; do
+        sed -i "/^${l%% =*} = /d" "/tmp/$n.cfg"
+        echo "$l" >>"/tmp/$n.cfg"
+    done
+}
+
+# ctl_field KEY: KEY's value in "natsume-ctl status" (Xen's own figures).
+ctl_field()
+{
+    /opt/natsume/natsume-ctl status | sed -n "s/^$1: //p" | head -n 1
+}
+
+# free_settled MB SECONDS: wait until Xen's free memory is MB again; a
+# dead domain's pages come back a moment after its name is gone.
+free_settled()
+{
+    i=0
+    while [ "$(xl info free_memory)" != "$1" ]; do
+        i=$((i + 1))
+        [ $i -le $(($2 * 10)) ] || return 1
+        sleep 0.1
+    done
+}

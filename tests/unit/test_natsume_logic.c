@@ -321,6 +321,54 @@ static void test_isqrt_and_hist(void **state)
     assert_int_equal(natsume_hist_low_ns(15), 2097152);
 }
 
+static void test_binding_state(void **state)
+{
+    struct natsume_dom_state run = { 0 }, d;
+
+    (void)state;
+    /* A running guest: the last ticks decide. */
+    assert_int_equal(natsume_binding_state(&run, 0, NATSUME_FATE_NONE),
+                     NATSUME_STATE_WAITING);
+    assert_int_equal(natsume_binding_state(&run, 0, NATSUME_FATE_DELIVERED),
+                     NATSUME_STATE_TICKING);
+    /* One tick taken late is not a stall. */
+    assert_int_equal(natsume_binding_state(&run, 1, NATSUME_FATE_PENDING),
+                     NATSUME_STATE_TICKING);
+    assert_int_equal(natsume_binding_state(&run, NATSUME_STALL_TICKS,
+                                           NATSUME_FATE_PENDING),
+                     NATSUME_STATE_PENDING);
+    assert_int_equal(natsume_binding_state(&run, 1000, NATSUME_FATE_NO_PORT),
+                     NATSUME_STATE_NO_PORT);
+    assert_int_equal(natsume_binding_state(&run, 5,
+                                           NATSUME_FATE_NOT_RUNNING),
+                     NATSUME_STATE_NOT_RUNNING);
+
+    /* The domain's own state comes first, in this order. */
+    d = run;
+    d.paused = 1;
+    assert_int_equal(natsume_binding_state(&d, 0, NATSUME_FATE_DELIVERED),
+                     NATSUME_STATE_PAUSED);
+    d.shutdown = 1;
+    assert_int_equal(natsume_binding_state(&d, 9, NATSUME_FATE_NOT_RUNNING),
+                     NATSUME_STATE_SHUTDOWN);
+    d.crashed = 1;
+    assert_int_equal(natsume_binding_state(&d, 9, NATSUME_FATE_NOT_RUNNING),
+                     NATSUME_STATE_CRASHED);
+    d.dying = 1;
+    assert_int_equal(natsume_binding_state(&d, 9, NATSUME_FATE_NOT_RUNNING),
+                     NATSUME_STATE_DYING);
+    d = run;
+    d.gone = 1;
+    assert_int_equal(natsume_binding_state(&d, 0, NATSUME_FATE_DELIVERED),
+                     NATSUME_STATE_DYING);
+
+    assert_string_equal(natsume_state_text(NATSUME_STATE_TICKING), "ticking");
+    assert_string_equal(natsume_state_text(NATSUME_STATE_PENDING),
+                        "pending: guest not taking ticks");
+    assert_string_equal(natsume_state_text(NATSUME_STATE_CRASHED), "crashed");
+    assert_null(natsume_state_text((enum natsume_state)99));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_parse_keys),
         cmocka_unit_test(test_parse_keys_overflow),
         cmocka_unit_test(test_isqrt_and_hist),
+        cmocka_unit_test(test_binding_state),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

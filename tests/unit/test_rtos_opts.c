@@ -105,15 +105,17 @@ static void test_bad_numbers(void **state)
 static void test_bad_words(void **state)
 {
     (void)state;
-    fails("mode=hpet", "bad option 'mode=hpet': mode is xen or natsume");
-    fails("mode=", "bad option 'mode=': mode is xen or natsume");
-    fails("mode=xenx", "bad option 'mode=xenx': mode is xen or natsume");
-    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us, raw)");
+    fails("mode=hpet",
+          "bad option 'mode=hpet': mode is xen, natsume or probe");
+    fails("mode=", "bad option 'mode=': mode is xen, natsume or probe");
+    fails("mode=xenx",
+          "bad option 'mode=xenx': mode is xen, natsume or probe");
+    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us, raw, delay_ms, fail, target)");
     fails("ticks=5 verbose", "bad option 'verbose': expected key=value");
-    fails("=5", "unknown option '=5' (known: mode, ticks, period_us, raw)");
-    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us, raw)");
+    fails("=5", "unknown option '=5' (known: mode, ticks, period_us, raw, delay_ms, fail, target)");
+    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us, raw, delay_ms, fail, target)");
     fails("Ticks=5",
-          "unknown option 'Ticks=5' (known: mode, ticks, period_us, raw)");
+          "unknown option 'Ticks=5' (known: mode, ticks, period_us, raw, delay_ms, fail, target)");
 }
 
 static void test_error_truncated(void **state)
@@ -144,11 +146,72 @@ static void test_raw(void **state)
     fails("raw=yes", "bad option 'raw=yes': not a number");
 }
 
+static void test_delay(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.delay_ms, 0);
+    assert_int_equal(opts_parse("delay_ms=60000", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.delay_ms, 60000);
+    fails("delay_ms=60001", "bad option 'delay_ms=60001': must be from 0 to 60000");
+}
+
 static void test_mode_name(void **state)
 {
     (void)state;
     assert_string_equal(opts_mode_name(RTOS_MODE_XEN), "xen");
     assert_string_equal(opts_mode_name(RTOS_MODE_NATSUME), "natsume");
+    assert_string_equal(opts_mode_name(RTOS_MODE_PROBE), "probe");
+    assert_string_equal(opts_fail_name(RTOS_FAIL_NONE), "none");
+    assert_string_equal(opts_fail_name(RTOS_FAIL_CRASH), "crash");
+    assert_string_equal(opts_fail_name(RTOS_FAIL_STUCK), "stuck");
+}
+
+static void test_fail_modes(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("mode=natsume", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.fail, RTOS_FAIL_NONE);
+    assert_int_equal(opts_parse("mode=natsume ticks=300 fail=crash", &o, err,
+                                sizeof(err)), 0);
+    assert_int_equal(o.fail, RTOS_FAIL_CRASH);
+    assert_int_equal(o.ticks, 300);
+    assert_int_equal(opts_parse("fail=stuck", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.fail, RTOS_FAIL_STUCK);
+    assert_int_equal(opts_parse("fail=stuck fail=none", &o, err,
+                                sizeof(err)), 0);
+    assert_int_equal(o.fail, RTOS_FAIL_NONE);
+
+    fails("fail=", "bad option 'fail=': fail is none, crash or stuck");
+    fails("fail=hang", "bad option 'fail=hang': fail is none, crash or stuck");
+    fails("fail=Crash",
+          "bad option 'fail=Crash': fail is none, crash or stuck");
+}
+
+static void test_probe(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("mode=probe", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.mode, RTOS_MODE_PROBE);
+    assert_int_equal(o.target, 0);
+    assert_int_equal(opts_parse("mode=probe target=7", &o, err, sizeof(err)),
+                     0);
+    assert_int_equal(o.target, 7);
+    assert_int_equal(opts_parse("target=32751", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.target, OPTS_MAX_DOMID);
+
+    fails("target=32752",
+          "bad option 'target=32752': must be from 0 to 32751");
+    fails("target=self", "bad option 'target=self': not a number");
 }
 
 int main(void)
@@ -162,7 +225,10 @@ int main(void)
         cmocka_unit_test(test_bad_words),
         cmocka_unit_test(test_error_truncated),
         cmocka_unit_test(test_raw),
+        cmocka_unit_test(test_delay),
         cmocka_unit_test(test_mode_name),
+        cmocka_unit_test(test_fail_modes),
+        cmocka_unit_test(test_probe),
     };
 
     return cmocka_run_group_tests_name("rtos_opts", tests, NULL, NULL);

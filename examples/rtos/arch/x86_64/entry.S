@@ -52,25 +52,61 @@ failsafe_callback:
         ud2
 
 /*
- * Exceptions are fatal here: report and stop.  Xen pushed
+ * Exceptions.  Xen pushed
  *   rcx, r11, [error code,] rip, cs, rflags, rsp, ss
- * do_trap(vector, error code, &rip) does not return.
+ * Each stub makes it one layout (error code 0 when the CPU gives none),
+ * pushes the vector and goes to trap_common, which calls
+ * do_trap(vector, error code, &rip).  do_trap() returns only for a fault
+ * it expected (arch/x86_64/io.S), with rip moved to the recovery code;
+ * then the registers are restored and HYPERVISOR_iret resumes there.
  */
 .macro TRAP vec, errcode
         .globl trap_\vec
 trap_\vec:
-        .if \errcode
-        movq    16(%rsp), %rsi
-        leaq    24(%rsp), %rdx
-        .else
-        xorl    %esi, %esi
-        leaq    16(%rsp), %rdx
+        .if \errcode == 0
+        popq    %rcx
+        popq    %r11
+        pushq   $0
+        pushq   %r11
+        pushq   %rcx
         .endif
-        movl    $\vec, %edi
+        pushq   $\vec
+        jmp     trap_common
+.endm
+
+trap_common:
+        pushq   %rax
+        pushq   %rdx
+        pushq   %rsi
+        pushq   %rdi
+        pushq   %r8
+        pushq   %r9
+        pushq   %r10
+        pushq   %rbx
+        cld
+
+        movq    64(%rsp), %rdi  /* vector */
+        movq    88(%rsp), %rsi  /* error code */
+        leaq    96(%rsp), %rdx  /* rip, cs, rflags, rsp, ss */
+        movq    %rsp, %rbx
         andq    $~15, %rsp
         call    do_trap
-        ud2
-.endm
+        movq    %rbx, %rsp
+
+        popq    %rbx
+        popq    %r10
+        popq    %r9
+        popq    %r8
+        popq    %rdi
+        popq    %rsi
+        popq    %rdx
+        popq    %rax
+        addq    $8, %rsp        /* vector */
+        popq    %rcx
+        popq    %r11
+        addq    $8, %rsp        /* error code */
+        pushq   $0
+        jmp     hypercall_page + __HYPERVISOR_iret * 32
 
         TRAP 0, 0       /* divide error */
         TRAP 1, 0       /* debug */

@@ -1,4 +1,7 @@
-/* Exception table: every exception is reported and stops the guest. */
+/*
+ * Exception table: an exception is reported and stops the guest, unless
+ * it comes from an instruction listed in trap_fixups (io.S).
+ */
 #include <arch/hypercall.h>
 
 #include "rtos/console.h"
@@ -28,17 +31,40 @@ static const char *const trap_names[] = {
     [17] = "alignment check", [19] = "SIMD error",
 };
 
+/* Faulting instruction and where to resume instead. */
+struct trap_fixup {
+    unsigned long insn, resume;
+};
+extern const struct trap_fixup trap_fixups[], trap_fixups_end[];
+
+volatile int trap_caught = -1;
+
 int traps_init(void)
 {
     return (int)hyp_set_trap_table(trap_table);
 }
 
-/* frame: rip, cs, rflags, rsp, ss as Xen pushed them. */
-void do_trap(unsigned long vector, unsigned long error,
-             const unsigned long *frame)
+int traps_clear(void)
 {
+    return (int)hyp_set_trap_table(NULL);
+}
+
+/* frame: rip, cs, rflags, rsp, ss as Xen pushed them. */
+void do_trap(unsigned long vector, unsigned long error, unsigned long *frame)
+{
+    const struct trap_fixup *f;
     const char *name = vector < sizeof(trap_names) / sizeof(trap_names[0]) ?
                        trap_names[vector] : NULL;
+
+    for ( f = trap_fixups; f < trap_fixups_end; f++ )
+    {
+        if ( frame[0] == f->insn )
+        {
+            trap_caught = vector;
+            frame[0] = f->resume;
+            return;
+        }
+    }
 
     panic("exception %lu (%s) at rip 0x%lx, error code 0x%lx, rsp 0x%lx, "
           "cr2 0x%lx", vector, name ? name : "?", frame[0], error, frame[3],

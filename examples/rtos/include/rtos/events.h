@@ -23,6 +23,11 @@ void events_unbind(evtchn_port_t port);
 
 void events_notify(evtchn_port_t port);
 void events_clear(evtchn_port_t port);
+/* Clear port's pending bit; returns whether it was set. */
+int events_take(evtchn_port_t port);
+int events_pending(evtchn_port_t port);
+/* Keep port's events from the upcall (Xen still sets them pending). */
+void events_mask_port(evtchn_port_t port);
 
 /*
  * Block until port is pending or the system time reaches deadline_ns.

@@ -13,6 +13,11 @@
 
 #define BITS_PER_LONG 64
 
+static inline void cpu_relax(void)
+{
+    asm volatile ( "pause" ::: "memory" );
+}
+
 static inline uint64_t rdtsc(void)
 {
     uint32_t lo, hi;
@@ -45,6 +50,19 @@ static inline void sync_clear_bit(unsigned int nr, volatile unsigned long *a)
                    : "+m" (a[nr / BITS_PER_LONG])
                    : "r" ((unsigned long)(nr % BITS_PER_LONG))
                    : "memory" );
+}
+
+static inline int sync_test_and_clear_bit(unsigned int nr,
+                                          volatile unsigned long *a)
+{
+    unsigned char old;
+
+    asm volatile ( "lock btrq %2, %0; setc %1"
+                   : "+m" (a[nr / BITS_PER_LONG]), "=qm" (old)
+                   : "r" ((unsigned long)(nr % BITS_PER_LONG))
+                   : "memory" );
+
+    return old;
 }
 
 static inline int test_bit(unsigned int nr, const volatile unsigned long *a)

@@ -74,4 +74,20 @@ static inline long hyp_xen_version(int cmd, void *arg)
     return HYPERCALL2(__HYPERVISOR_xen_version, cmd, arg);
 }
 
+static inline long hyp_physdev_op(int cmd, void *arg)
+{
+    return HYPERCALL2(__HYPERVISOR_physdev_op, cmd, arg);
+}
+
+/* The control domain's operations: the probe checks it is refused them. */
+static inline long hyp_domctl(void *op)
+{
+    return HYPERCALL2(__HYPERVISOR_domctl, op, 0);
+}
+
+static inline long hyp_sysctl(void *op)
+{
+    return HYPERCALL2(__HYPERVISOR_sysctl, op, 0);
+}
+
 #endif /* ARCH_HYPERCALL_H */

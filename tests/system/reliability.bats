@@ -1,0 +1,251 @@
+#!/usr/bin/env bats
+# Reliability of the direct timer path: contention for the PIT, teardown
+# cycles, guests that crash or get stuck, an unprivileged guest probing
+# what it must not have.  Two boots with natsume=pit.  REL_CYCLES sets the
+# number of teardown cycles (10; make soak runs 100).
+
+load helpers
+
+CYCLES=${REL_CYCLES:-10}
+
+setup_file()
+{
+    local f=$BUILD/rel-cycles
+    echo "${REL_CYCLES:-10}" >"$f"
+    boot rel-timer -t $((900 + ${REL_CYCLES:-10} * 30)) -c 2 -f "$f" \
+        -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
+    boot rel-guest -t 900 -c 2 \
+        -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
+}
+
+T=rel-timer
+G=rel-guest
+
+# kv SCENARIO SECTION KEY: KEY's value in "KEY=value" or "KEY: value" there.
+kv()
+{
+    section "$1" "$2" | tr ' ' '\n' | sed -n "s/^$3=//p" | head -n 1
+}
+fld()
+{
+    section "$1" "$2" | sed -n "s/^$3: //p" | head -n 1
+}
+
+# Pool-0 has both CPUs again and no other cpupool is left.
+pools_whole()
+{
+    run section "$1" "$2"
+    [[ "$output" == *"(no timer bound)"* ]]
+    [[ "$output" =~ Pool-0\ +2\ +credit2\ +y\ +1 ]]
+    ! grep -q natsume-cpu <<<"$output"
+}
+
+@test "rel-timer: the scenario ran to the end" {
+    [ "$(scenario_rc $T)" = 0 ]
+    serial_log $T | grep -q '^=== end$'
+}
+
+@test "contention: the second claim fails naming the holder" {
+    local id
+    id=$(section $T "holder id")
+    [ -n "$id" ]
+    section $T "second create" |
+        grep -qF "rtos_timer=\"pit\": the PIT is already bound to domain \"holder\" (id $id)"
+    [ "$(fld $T 'second create' rc)" != 0 ]
+}
+
+@test "contention: the failed claim leaves no domain, cpupool or binding" {
+    [ "$(section $T 'second left nothing')" = "unchanged: yes" ]
+}
+
+# d KEY: how much Xen's counter KEY grew across the failed claim.
+d()
+{
+    echo $(( $(kv $T 'counters after' $1) - $(kv $T 'counters before' $1) ))
+}
+
+# Under TCG a host stall of the emulated CPU can bring two IRQ0s back to
+# back, the second finding the first still pending: such ticks are counted
+# (pending), never lost, and happen with or without the failed claim.
+@test "contention: the holder ticks on across it, every tick accounted for" {
+    [ "$(kv $T 'counters before' bound)" = yes ]
+    [ "$(kv $T 'counters after' bound)" = yes ]
+    [ "$(kv $T 'counters after' domid)" = "$(section $T 'holder id')" ]
+    [ "$(d ticks)" -gt 0 ]
+    [ "$(d delivered)" -gt 0 ]
+    [ "$(d no_port)" = 0 ]
+    [ "$(d not_running)" = 0 ]
+    [ "$(d ticks)" = $(( $(d delivered) + $(d pending) )) ]
+    [ "$(section $T 'holder state')" = "  state: ticking" ]
+}
+
+@test "contention: the holder's own count equals Xen's delivered count" {
+    local taken
+    section $T "holder console" | grep -q '^natsume-rtos: ticks received: 8000 in '
+    section $T "holder console" | grep -q '^NATSUME-RESULT {"mode":"natsume"'
+    taken=$(section $T "holder console" |
+        sed -n 's/^natsume-rtos: VIRQ_NATSUME_TIMER events taken: //p')
+    [ -n "$taken" ]
+    [ "$(kv $T 'holder final' bound)" = no ]
+    [ "$(kv $T 'holder final' delivered)" = "$taken" ]
+}
+
+@test "teardown: $CYCLES create/destroy/poweroff cycles, each released" {
+    [ "$(fld $T cycles cycles)" = "$CYCLES" ]
+    [ "$(fld $T cycles bad)" = 0 ]
+    section $T "after cycles" | grep -q '^(no timer bound)$'
+}
+
+@test "teardown: cpupools as at boot" {
+    [ "$(section $T 'pools after cycles' | tail -n 1)" = "pools as at boot: yes" ]
+}
+
+@test "teardown: Xen's free memory back to its value at boot" {
+    run section $T "free memory after cycles"
+    [[ "$output" =~ ^free_memory:\ ([0-9]+)\ \(at\ boot\ ([0-9]+)\)$ ]]
+    [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ]
+}
+
+@test "teardown: unbound, IRQ0 stays masked and no tick is counted" {
+    [ "$(kv $T 'idle 1' bound)" = no ]
+    [ -n "$(kv $T 'idle 1' ticks)" ]
+    [ "$(kv $T 'idle 1' ticks)" = "$(kv $T 'idle 2' ticks)" ]
+    section $T "idle 1" | grep -Eq 'Pin +[0-9]+: .* mask=1 '
+    section $T "idle 2" | grep -Eq 'Pin +[0-9]+: .* mask=1 '
+}
+
+@test "rel-guest: the scenario ran to the end" {
+    [ "$(scenario_rc $G)" = 0 ]
+    serial_log $G | grep -q '^=== end$'
+}
+
+@test "crash: Xen crashes the guest for its fault, on_crash=destroy releases all" {
+    section $G "crash destroy console" |
+        grep -q '^natsume-rtos: failing on purpose (fail=crash) after 300 ticks'
+    # Not the guest's own SHUTDOWN_crash: it had no handler left.
+    ! section $G "crash destroy console" | grep -q FATAL
+    section $G "crash destroy xen" | grep -q 'Unhandled: vec 14, #PF'
+    pools_whole $G "crash destroy released"
+}
+
+@test "crash: on_crash=preserve keeps the binding, shown as crashed" {
+    [[ "$(section $G 'crash preserve list')" =~ ^crash2\ .*c ]]
+    [ "$(fld $G 'crash preserve status' rc)" = 0 ]
+    section $G "crash preserve status" | grep -Eq '^pit +crash2 +[0-9]+ +1 '
+    section $G "crash preserve status" | grep -q '^  state: crashed'
+    section $G "crash preserve pools" | grep -Eq '^natsume-cpu1 +1 +null +y +1$'
+}
+
+@test "crash: xl destroy of the preserved domain releases all" {
+    [ "$(fld $G 'crash preserve destroy' rc)" = 0 ]
+    pools_whole $G "crash preserve released"
+}
+
+@test "stuck: Xen counts the ticks as pending, delivers none" {
+    local p1 p2
+    p1=$(fld $G "stuck 1" pending)
+    p2=$(fld $G "stuck 2" pending)
+    [ "$p1" -gt 0 ]
+    [ "$p2" -gt "$p1" ]
+    [ "$(fld $G 'stuck 1' delivered)" = "$(fld $G 'stuck 2' delivered)" ]
+    [ "$(fld $G 'stuck 1' state)" = pending ]
+    [ "$(fld $G 'stuck 2' state)" = pending ]
+}
+
+@test "stuck: natsume-status says the guest is not taking its ticks" {
+    section $G "stuck status" |
+        grep -Eq '^  state: pending: guest not taking ticks \([0-9]+ ticks not delivered since the last one\)$'
+}
+
+@test "stuck: xl destroy releases all" {
+    [ "$(fld $G 'stuck destroy' rc)" = 0 ]
+    pools_whole $G "stuck released"
+}
+
+# probe SECTION WHAT: the result of "PROBE WHAT: ..." in that section.
+probe()
+{
+    section $G "$1" | sed -n "s/^PROBE $2: //p" | head -n 1
+}
+
+@test "probe: the natsume sysctl and domctl are refused with EPERM" {
+    local s id
+    id=$(section $G "holder id")
+    for s in "probe unbound console" "probe bound console"; do
+        [ "$(probe "$s" 'sysctl natsume status')" = "rc=-1 (EPERM)" ]
+        [ "$(probe "$s" 'domctl natsume bind self')" = "rc=-1 (EPERM)" ]
+        [ "$(probe "$s" 'domctl natsume unbind self')" = "rc=-1 (EPERM)" ]
+    done
+    [ "$(probe 'probe unbound console' 'domctl natsume bind domain 0')" = "rc=-1 (EPERM)" ]
+    [ "$(probe 'probe unbound console' 'domctl natsume unbind domain 0')" = "rc=-1 (EPERM)" ]
+    [ "$(probe 'probe bound console' "domctl natsume bind domain $id")" = "rc=-1 (EPERM)" ]
+    [ "$(probe 'probe bound console' "domctl natsume unbind domain $id")" = "rc=-1 (EPERM)" ]
+}
+
+@test "probe: with nothing bound, Xen's status does not change" {
+    [ "$(section $G 'probe unbound status' | head -n 1)" = "unchanged: yes" ]
+}
+
+@test "probe: VIRQ_NATSUME_TIMER binds on its own vCPU but brings no tick" {
+    local s
+    for s in "probe unbound console" "probe bound console"; do
+        [ "$(probe "$s" 'bind_virq VIRQ_NATSUME_TIMER vcpu 0')" = "rc=0 (ok)" ]
+        [ "$(probe "$s" 'VIRQ_NATSUME_TIMER events in 2000 ms')" = 0 ]
+        [ "$(probe "$s" 'bind_virq VIRQ_NATSUME_TIMER vcpu 1 (none)')" = "rc=-2 (ENOENT)" ]
+    done
+}
+
+@test "probe: the holder keeps its binding and every tick" {
+    local b=$G k
+    for k in bound domid cpu vcpu period_ns no_port not_running; do
+        [ "$(fld $b 'probe bound before' $k)" = "$(fld $b 'probe bound after' $k)" ]
+    done
+    [ "$(fld $b 'probe bound after' bound)" = yes ]
+    [ "$(fld $b 'probe bound after' domid)" = "$(section $b 'holder id')" ]
+    [ "$(fld $b 'probe bound after' delivered)" -gt "$(fld $b 'probe bound before' delivered)" ]
+    section $b "holder console" | grep -q '^natsume-rtos: ticks received: 8000 in '
+    [ "$(fld $b 'holder final' delivered)" = \
+      "$(section $b 'holder console' | sed -n 's/^natsume-rtos: VIRQ_NATSUME_TIMER events taken: //p')" ]
+}
+
+@test "probe: in/out on the PIT's ports fault (#GP) without IOPL" {
+    local s
+    for s in "probe unbound console" "probe bound console"; do
+        [ "$(probe "$s" 'inb 0x40')" = "fault 13" ]
+        [ "$(probe "$s" 'outb 0x43')" = "fault 13" ]
+    done
+}
+
+@test "probe: with a virtual IOPL the PIT's ports read ones and ignore writes" {
+    local s
+    for s in "probe unbound console" "probe bound console"; do
+        [ "$(probe "$s" 'physdev set_iopl 3')" = "rc=0 (ok)" ]
+        [ "$(probe "$s" 'inb 0x40 with iopl 3')" = "done, value 0xff" ]
+        [ "$(probe "$s" 'outb 0x43 with iopl 3')" = "done, value 0x0" ]
+    done
+}
+
+@test "probe: IRQ 0 cannot be bound or mapped by the guest" {
+    local s
+    for s in "probe unbound console" "probe bound console"; do
+        [ "$(probe "$s" 'evtchn bind_pirq 0')" = "rc=-1 (EPERM)" ]
+        [ "$(probe "$s" 'physdev map_pirq gsi 0')" = "rc=-1 (EPERM)" ]
+    done
+}
+
+@test "dom0: ioports=[\"40-43\"] for a domU is refused, nothing left" {
+    [ "$(fld $G 'config ioports = ["40-43"]' rc)" != 0 ]
+    section $G 'config ioports = ["40-43"]' | grep -q '^unchanged: yes$'
+    ! section $G 'config ioports = ["40-43"]' | grep -q '^PROBE inb'
+}
+
+@test "dom0: irqs=[0] for a domU is refused, nothing left" {
+    [ "$(fld $G 'config irqs = [0]' rc)" != 0 ]
+    section $G 'config irqs = [0]' | grep -q '^unchanged: yes$'
+    ! section $G 'config irqs = [0]' | grep -q '^PROBE inb'
+}
+
+@test "a normal RTOS run still works afterwards" {
+    section $G "after console" | grep -q '^NATSUME-RESULT {"mode":"natsume"'
+    pools_whole $G "after released"
+}

@@ -1,0 +1,182 @@
+# Reliability of the direct timer path against its guests:
+# - a holder that crashes (a fault Xen crashes it for), with
+#   on_crash="destroy" and "preserve";
+# - a holder stuck with its events masked: Xen counts its ticks as pending
+#   and natsume-status says so; xl destroy releases it;
+# - an unprivileged guest probing the domctl, sysctl, VIRQ, PIT ports and
+#   IRQ 0 (mode=probe), with nothing bound and while another domain holds
+#   the PIT;
+# - ioports=["40-43"] / irqs=[0] in a domU's config;
+# then a normal run still works.
+. /opt/natsume/lib.sh
+ctl=/opt/natsume/natsume-ctl
+
+[ -f /opt/natsume/rtos-kernel ] || fail "no rtos-kernel in /opt/natsume"
+
+# released NAME: after NAME is gone, nothing bound and Pool-0 whole.
+released()
+{
+    wait_gone "$1" 60 || fail "$1 still there"
+    pool0_settled || fail "Pool-0 did not settle after $1"
+    xl natsume-status | grep -v '^Reserved at boot'
+    xl cpupool-list
+}
+
+# field KEY: KEY's value in natsume-status -j (one key a line; the key
+# names of a binding are unique there).
+field()
+{
+    xl natsume-status -j | sed -n 's/^ *"'"$1"'": "\{0,1\}\([^",]*\)"\{0,1\},\{0,1\}$/\1/p' |
+        head -n 1
+}
+
+echo "=== pools at boot"
+xl cpupool-list
+
+# --- Crash, on_crash="destroy" ---------------------------------------------
+natsume_cfg crash1 "mode=natsume ticks=300 fail=crash"
+xl dmesg -c >/dev/null
+xl create /tmp/crash1.cfg || fail "xl create crash1"
+wait_gone crash1 120 || { guest_log crash1; fail "crash1 not destroyed"; }
+echo "=== crash destroy console"
+guest_log crash1 | grep -E '^natsume-rtos: (failing|FATAL)'
+echo "=== crash destroy xen"
+xl dmesg | grep -E 'Unhandled: vec 14|domain_crash_sync|crashed' | sed 's/^(XEN) *//'
+echo "=== crash destroy released"
+released crash1
+
+# --- Crash, on_crash="preserve" ---------------------------------------------
+natsume_cfg crash2 "mode=natsume ticks=300 fail=crash" 'on_crash = "preserve"'
+xl create /tmp/crash2.cfg || fail "xl create crash2"
+i=0
+until xl list crash2 2>/dev/null | awk 'NR == 2 { exit $5 ~ /c/ ? 0 : 1 }'; do
+    i=$((i + 1))
+    [ $i -le 1200 ] || { guest_log crash2; fail "crash2 did not crash"; }
+    sleep 0.1
+done
+echo "=== crash preserve list"
+xl list crash2 | awk 'NR == 2 { print $1, $5 }'
+echo "=== crash preserve status"
+xl natsume-status crash2
+echo "rc: $?"
+echo "=== crash preserve pools"
+xl cpupool-list
+echo "=== crash preserve destroy"
+xl destroy crash2
+echo "rc: $?"
+echo "=== crash preserve released"
+released crash2
+
+# --- Stuck: events masked after 300 ticks -----------------------------------
+natsume_cfg stuck "mode=natsume ticks=300 fail=stuck"
+xl create /tmp/stuck.cfg || fail "xl create stuck"
+wait_quietly stuck "failing on purpose" 120 ||
+    { guest_log stuck; fail "stuck did not get stuck"; }
+sleep 1
+echo "=== stuck 1"
+echo "delivered: $(field delivered)"
+echo "pending: $(field pending)"
+echo "state: $(field state)"
+sleep 3
+echo "=== stuck 2"
+echo "delivered: $(field delivered)"
+echo "pending: $(field pending)"
+echo "state: $(field state)"
+echo "=== stuck status"
+xl natsume-status stuck
+echo "=== stuck destroy"
+xl destroy stuck
+echo "rc: $?"
+echo "=== stuck released"
+released stuck
+
+# --- Probe: an unprivileged guest ------------------------------------------
+# probe_cfg NAME TARGET: the demo guest in mode=probe, no rtos_* keys.
+probe_cfg()
+{
+    cat >"/tmp/$1.cfg" <<CFG
+name = "$1"
+type = "pv"
+kernel = "/opt/natsume/rtos-kernel"
+memory = 32
+vcpus = 1
+extra = "mode=probe target=$2"
+tsc_mode = "native"
+on_poweroff = "destroy"
+on_crash = "destroy"
+CFG
+}
+
+# With nothing bound: Xen's status must not change at all.
+$ctl status >/tmp/ctl.before
+probe_cfg probe1 0
+xl create /tmp/probe1.cfg || fail "xl create probe1"
+wait_log probe1 "PROBE done" 120 || { guest_log probe1; fail "probe1 did not finish"; }
+wait_gone probe1 60 || fail "probe1 still there"
+$ctl status >/tmp/ctl.after
+echo "=== probe unbound console"
+guest_log probe1 | grep '^PROBE'
+echo "=== probe unbound status"
+cmp -s /tmp/ctl.before /tmp/ctl.after && echo "unchanged: yes" || {
+    echo "unchanged: no"; diff /tmp/ctl.before /tmp/ctl.after; }
+
+# While a holder ticks: its binding stays, its ticks go on reaching it only.
+natsume_cfg holder "mode=natsume ticks=8000 period_us=1000"
+xl create /tmp/holder.cfg || fail "xl create holder"
+holder_id=$(xl domid holder) || fail "no domain holder"
+wait_quietly holder "waiting for 8000 ticks" 60 ||
+    { guest_log holder; fail "holder did not start its run"; }
+sleep 1
+echo "=== holder id"
+echo "$holder_id"
+echo "=== probe bound before"
+$ctl status | grep -E '^(bound|domid|cpu|vcpu|period_ns|ticks|delivered|no_port|not_running|pending):'
+probe_cfg probe2 "$holder_id"
+xl create /tmp/probe2.cfg || fail "xl create probe2"
+wait_log probe2 "PROBE done" 120 || { guest_log probe2; fail "probe2 did not finish"; }
+wait_gone probe2 60 || fail "probe2 still there"
+echo "=== probe bound after"
+$ctl status | grep -E '^(bound|domid|cpu|vcpu|period_ns|ticks|delivered|no_port|not_running|pending):'
+echo "=== probe bound console"
+guest_log probe2 | grep '^PROBE'
+wait_quietly holder "NATSUME-RESULT" 120 ||
+    { guest_log holder; fail "no result from the holder"; }
+wait_gone holder 60 || fail "holder still there"
+pool0_settled || fail "Pool-0 did not settle after holder"
+echo "=== holder console"
+guest_log holder | grep -E '^natsume-rtos: (ticks received|VIRQ_NATSUME_TIMER events taken)|^NATSUME-RESULT'
+echo "=== holder final"
+$ctl status | grep -E '^(bound|domid|ticks|delivered|no_port|not_running|pending):'
+
+# --- The PIT's ports and IRQ 0 in a domU's config ---------------------------
+snapshot()
+{
+    xl list | awk 'NR > 1 { print $1, $2 }'
+    xl cpupool-list
+}
+for what in 'ioports = ["40-43"]' 'irqs = [0]'; do
+    probe_cfg grab 0
+    echo "$what" >>/tmp/grab.cfg
+    before=$(snapshot)
+    echo "=== config $what"
+    xl create /tmp/grab.cfg 2>&1
+    echo "rc: $?"
+    sleep 1
+    after=$(snapshot)
+    [ "$before" = "$after" ] && echo "unchanged: yes" || {
+        echo "unchanged: no"; echo "$after"; }
+    guest_log grab | grep '^PROBE inb' || true
+    xl destroy grab 2>/dev/null || true
+    wait_gone grab 30 || true
+done
+
+# --- Still works -----------------------------------------------------------
+natsume_cfg after "mode=natsume ticks=500 period_us=1000"
+xl create /tmp/after.cfg || fail "xl create after"
+wait_quietly after "NATSUME-RESULT" 120 || { guest_log after; fail "no result after"; }
+wait_gone after 60 || fail "after still there"
+echo "=== after console"
+guest_log after | grep '^NATSUME-RESULT'
+echo "=== after released"
+released after
+echo "=== end"
