@@ -107,13 +107,14 @@ build: xen linux initrd man
 
 unit: $(UNIT_TESTS)
 
-test: build unit fuzz-build
+test: build unit fuzz-build $(BENCH_ANALYZE) $(QEMU_BENCH)
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
 
 # make test runs tests/system/reliability.bats with 10 teardown cycles.
 SOAK_CYCLES ?= 100
-soak: build
+soak: build $(BENCH_ANALYZE) $(QEMU_BENCH)
 	REL_CYCLES=$(SOAK_CYCLES) bats tests/system/reliability.bats
+	SUSTAINED_TICKS=100000 bats tests/system/sustained.bats
 
 # Longer runs of both fuzzers, for a soak: FUZZ_CALLS hypercalls per run
 # in the hypercall fuzz scenario, SOAK_FUZZ_SECONDS per libFuzzer target.
