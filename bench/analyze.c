@@ -2,7 +2,7 @@
  * bench-analyze: the figures of one benchmark run, from the demo RTOS
  * guest's per-tick output (raw=1: "NATSUME-TICK i t_ns late_ns" lines).
  *
- *   bench-analyze [-d] [-H FILE] PERIOD_NS LOG
+ *   bench-analyze [-d] [-H FILE [-b BIN_NS]] PERIOD_NS LOG
  *
  * PERIOD_NS is the period the ticks should come at (for the PIT, the
  * period it actually runs at, fractions of a ns included).  -d: the ticks
@@ -11,8 +11,8 @@
  * the first tick to the last should hold but did not arrive: robust as
  * long as the first and last tick are less than half a period apart in
  * lateness, however late the ones between.  Prints "key value"
- * lines; -H writes the intervals' histogram (0.1 us bins, "interval_us
- * count") to FILE for plotting.
+ * lines; -H writes the intervals' histogram (bins of BIN_NS, default
+ * 100, "interval_us count" per bin with a count) to FILE for plotting.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -21,8 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#define BIN_NS 100
 
 struct ticks {
     uint64_t *t;
@@ -114,9 +112,10 @@ static void summary(const char *key, int64_t *v, size_t n)
     printf("%s_p999_ns %" PRId64 "\n", key, percentile(v, n, 999));
 }
 
-static void histogram(const char *path, const int64_t *iv, size_t n)
+static void histogram(const char *path, const int64_t *iv, size_t n,
+                      int64_t bin)
 {
-    int64_t lo = iv[0] / BIN_NS, hi = iv[n - 1] / BIN_NS, b;
+    int64_t lo = iv[0] / bin, hi = iv[n - 1] / bin, b;
     size_t i = 0;
     FILE *f = fopen(path, "w");
 
@@ -128,14 +127,14 @@ static void histogram(const char *path, const int64_t *iv, size_t n)
     {
         size_t count = 0;
 
-        while ( i < n && iv[i] / BIN_NS == b )
+        while ( i < n && iv[i] / bin == b )
         {
             count++;
             i++;
         }
         if ( count )
-            fprintf(f, "%.2f %zu\n", (double)(b * BIN_NS + BIN_NS / 2) / 1000,
-                    count);
+            fprintf(f, "%.3f %zu\n", (double)(b * bin) / 1000 +
+                    (double)bin / 2000, count);
     }
     if ( fclose(f) )
         die("%s: write failed", path);
@@ -146,23 +145,30 @@ int main(int argc, char **argv)
     struct ticks tk = { 0 };
     const char *hist = NULL;
     int deadlines = 0, opt;
+    int64_t bin = 100;
     int64_t *iv, maxdev = 0, missed = 0;
     double period;
     size_t i, n, in100 = 0, in1000 = 0;
     char *end;
 
-    while ( (opt = getopt(argc, argv, "dH:")) != -1 )
+    while ( (opt = getopt(argc, argv, "dH:b:")) != -1 )
     {
         switch ( opt )
         {
         case 'd': deadlines = 1; break;
         case 'H': hist = optarg; break;
+        case 'b':
+            bin = strtoll(optarg, &end, 10);
+            if ( *end || bin <= 0 )
+                die("-b: a bin width in ns, not '%s'", optarg);
+            break;
         default:  return 2;
         }
     }
     if ( argc - optind != 2 )
     {
-        fprintf(stderr, "usage: bench-analyze [-d] [-H FILE] PERIOD_NS LOG\n");
+        fprintf(stderr,
+                "usage: bench-analyze [-d] [-H FILE [-b BIN_NS]] PERIOD_NS LOG\n");
         return 2;
     }
     errno = 0;
@@ -200,7 +206,7 @@ int main(int argc, char **argv)
     summary("late", tk.late, tk.n);
     printf("not_delivered %" PRId64 "\n", missed);
     if ( hist )
-        histogram(hist, iv, n);
+        histogram(hist, iv, n, bin);
 
     return 0;
 }
