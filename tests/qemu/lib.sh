@@ -89,6 +89,19 @@ CFG
     done
 }
 
+# unchanged BEFORE AFTER: "unchanged: yes", or "unchanged: no" and both.
+unchanged()
+{
+    if [ "$1" = "$2" ]; then
+        echo "unchanged: yes"
+    else
+        echo "unchanged: no"
+        echo "$1"
+        echo "---"
+        echo "$2"
+    fi
+}
+
 # ctl_field KEY: KEY's value in "natsume-ctl status" (Xen's own figures).
 ctl_field()
 {

@@ -62,16 +62,8 @@ xl create /tmp/second.cfg 2>&1
 echo "rc: $?"
 echo "=== counters after"
 counters
-after=$(leftovers)
 echo "=== second left nothing"
-if [ "$before" = "$after" ]; then
-    echo "unchanged: yes"
-else
-    echo "unchanged: no"
-    echo "$before"
-    echo "---"
-    echo "$after"
-fi
+unchanged "$before" "$(leftovers)"
 echo "=== holder state"
 xl natsume-status holder | grep '^  state:'
 # Let the holder finish on its own; its count against Xen's.

@@ -10,20 +10,7 @@
 # rtos_cfg NAME TICKS: the demo RTOS guest, taking its ticks from the PIT.
 rtos_cfg()
 {
-    cat >/tmp/$1.cfg <<CFG
-name = "$1"
-type = "pv"
-kernel = "/opt/natsume/rtos-kernel"
-memory = 32
-vcpus = 1
-extra = "mode=natsume ticks=$2 period_us=1000"
-tsc_mode = "native"
-rtos_timer = "pit"
-rtos_cpu = 1
-rtos_timer_period_us = 1000
-on_poweroff = "destroy"
-on_crash = "destroy"
-CFG
+    natsume_cfg "$1" "mode=natsume ticks=$2 period_us=1000"
 }
 
 # What a failed xl create must leave as it was.
@@ -43,15 +30,7 @@ bad()
     echo "=== bad $name"
     xl create "$cfg" "$@" 2>&1
     echo "rc: $?"
-    after=$(snapshot)
-    if [ "$before" = "$after" ]; then
-        echo "unchanged: yes"
-    else
-        echo "unchanged: no"
-        echo "$before"
-        echo "---"
-        echo "$after"
-    fi
+    unchanged "$before" "$(snapshot)"
 }
 
 echo "=== xl help"
