@@ -44,13 +44,15 @@ load_start()
 
     cd /opt/natsume
     for l in $BENCH_LOAD; do
+        case $l in cpu|mem|disk|net|guest) ;; *) fail "unknown load $l" ;; esac
+    done
+    for l in $BENCH_LOAD; do
+        [ "$l" = guest ] && continue
         case $l in
         cpu)  ./load-cpu ;;
         mem)  ./load-mem 64 ;;
         disk) ./load-disk "$(disk natsume-scratch)" 128 ;;
         net)  ./load-net eth0 eth1 ;;
-        guest) continue ;;
-        *) fail "unknown load $l" ;;
         esac >$out/load-$l.txt 2>&1 &
         load_pids="$load_pids $!"
     done
