@@ -53,12 +53,14 @@ linux:
 
 # Test programs for dom0, built against the staged headers and libraries.
 DIST := $(BUILD)/dist
+# The public headers come from the series: a changed patch rebuilds these.
+XEN_PATCHES := $(wildcard xen-patches/*.patch)
 PROGS_CFLAGS := $(HOST_CFLAGS) -I$(DIST)/usr/include
 PROGS_LDFLAGS := -L$(DIST)/usr/lib -Wl,-rpath-link,$(DIST)/usr/lib
 NATSUME_CTL := $(BUILD)/progs/natsume-ctl
 INITRD_FILES += $(NATSUME_CTL)
 
-$(NATSUME_CTL): tests/progs/natsume-ctl.c | xen
+$(NATSUME_CTL): tests/progs/natsume-ctl.c $(XEN_PATCHES) | xen
 	mkdir -p $(@D)
 	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl
 
@@ -66,7 +68,7 @@ $(NATSUME_CTL): tests/progs/natsume-ctl.c | xen
 NATSUME_FUZZ := $(BUILD)/progs/natsume-fuzz
 INITRD_FILES += $(NATSUME_FUZZ)
 
-$(NATSUME_FUZZ): tests/progs/natsume-fuzz.c | xen
+$(NATSUME_FUZZ): tests/progs/natsume-fuzz.c $(XEN_PATCHES) | xen
 	mkdir -p $(@D)
 	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl -lxencall
 

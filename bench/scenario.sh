@@ -28,12 +28,17 @@ disk()
     return 1
 }
 
-load_start()
+# The output disk, the load's disk and NICs.
+devices()
 {
     for m in virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev \
              virtio_pci virtio_blk e1000; do
         insmod /lib/modules/$m.ko || fail "insmod $m"
     done
+}
+
+load_start()
+{
     i=0
     while ! { ip link show eth1 && disk natsume-scratch; } >/dev/null 2>&1; do
         i=$((i + 1))
@@ -139,6 +144,7 @@ run()
 }
 
 xl info | grep -E '^(xen_version|xen_commandline)'
+devices
 loaded=0
 for r in $BENCH_RUNS; do
     name=${r%%:*} kind=${r#*:} state=${r##*:}
@@ -152,7 +158,12 @@ for r in $BENCH_RUNS; do
 done
 [ $loaded = 0 ] || load_stop
 
-dev=$(disk natsume-out) || fail "no output disk"
+i=0
+until dev=$(disk natsume-out); do
+    i=$((i + 1))
+    [ $i -le 100 ] || fail "no output disk"
+    sleep 0.1
+done
 tar -cf "$dev" -C $out . || fail "writing the results"
 sync
 echo "=== end"

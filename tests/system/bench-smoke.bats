@@ -10,11 +10,12 @@ OUT=$BUILD/bench-smoke
 
 setup_file()
 {
+    local rc=0
     rm -rf "$OUT"
     mkdir -p "$BUILD/logs"
     QEMU_DIR=$BUILD/qemu-bench/root "$TOP/bench/run" -k natsume -s idle \
-        -n 301 -o "$OUT" -t 900 >"$BUILD/logs/bench-smoke.out" 2>&1
-    echo $? >"$BUILD/logs/bench-smoke.rc"
+        -n 301 -o "$OUT" -t 900 >"$BUILD/logs/bench-smoke.out" 2>&1 || rc=$?
+    echo $rc >"$BUILD/logs/bench-smoke.rc"
 }
 
 # fig KEY: a figure of the natsume idle run.
