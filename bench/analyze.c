@@ -7,7 +7,10 @@
  * PERIOD_NS is the period the ticks should come at (for the PIT, the
  * period it actually runs at, fractions of a ns included).  -d: the ticks
  * came at deadlines the guest armed itself, so none can go missing
- * (mode=xen).  Otherwise the ticks not delivered are those the span from
+ * (mode=xen): their lateness is the guest's, against its deadlines.
+ * Otherwise lateness is against the ideal train, computed by the guest's
+ * own code (stats_late_fitted()) at this period, and the ticks not
+ * delivered are those the span from
  * the first tick to the last should hold but did not arrive: robust as
  * long as the first and last tick are less than half a period apart in
  * lateness, however late the ones between.  Prints "key value"
@@ -21,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "rtos/stats.h"
 
 struct ticks {
     uint64_t *t;
@@ -194,8 +199,11 @@ int main(int argc, char **argv)
         in1000 += d <= 1000;
     }
     if ( !deadlines )
+    {
         missed = llround((double)(tk.t[n] - tk.t[0]) / period) + 1 -
                  (int64_t)tk.n;
+        stats_late_fitted(tk.t, tk.n, (uint64_t)llround(period), tk.late);
+    }
 
     printf("ticks %zu\n", tk.n);
     printf("period_ns %.0f\n", period);

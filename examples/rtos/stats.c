@@ -372,7 +372,8 @@ void stats_late_fitted(const uint64_t *ts, uint32_t n, uint64_t period_hint_ns,
             late[k] = 0;
             continue;
         }
-        j = div_round(d, period_hint_ns);
+        /* None lost: tick k is slot k, however late it came. */
+        j = slots == n - 1 ? k : div_round(d, period_hint_ns);
         ideal = (uint64_t)div128((u128)j * span, slots, &rem);
         late[k] = (int64_t)(d - ideal);
         if ( k == 0 || late[k] < lo )

@@ -479,6 +479,20 @@ static void test_late_fitted_jitter_and_missed(void **state)
     assert_int_equal(late[3], 20);
 }
 
+static void test_late_fitted_late_beyond_half(void **state)
+{
+    /* Slots 0-3 of 1000 ns, tick 1 late by 700: still slot 1, none lost. */
+    const uint64_t ts[] = { 5000, 6700, 7000, 8000 };
+    int64_t late[4];
+
+    (void)state;
+    stats_late_fitted(ts, 4, 1000, late);
+    assert_int_equal(late[0], 0);
+    assert_int_equal(late[1], 700);
+    assert_int_equal(late[2], 0);
+    assert_int_equal(late[3], 0);
+}
+
 static void test_late_fitted_degenerate(void **state)
 {
     const uint64_t ts[] = { 100 };
@@ -691,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_lateness_percentiles),
         cmocka_unit_test(test_late_fitted_exact_train),
         cmocka_unit_test(test_late_fitted_jitter_and_missed),
+        cmocka_unit_test(test_late_fitted_late_beyond_half),
         cmocka_unit_test(test_late_fitted_degenerate),
         cmocka_unit_test(test_report_text),
         cmocka_unit_test(test_report_text_truncated),

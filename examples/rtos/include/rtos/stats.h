@@ -52,10 +52,12 @@ void stats_late_deadlines(const uint64_t *ts, uint32_t n, uint64_t first,
 
 /*
  * Runs without deadlines (a hardware tick): late[k] = ts[k] minus its
- * place on the ideal train t0 + j * P.  Tick k's slot j is its distance
- * from ts[0] in periods of period_hint_ns, rounded (so a tick over half a
- * period late takes the next slot); P is the run's own average period,
- * (ts[n-1] - ts[0]) / j[n-1], exactly; t0 makes the earliest tick 0.
+ * place on the ideal train t0 + j * P.  When the span from ts[0] to
+ * ts[n-1] holds n - 1 periods of period_hint_ns (rounded), no tick was
+ * lost and tick k's slot j is k; otherwise j is its distance from ts[0]
+ * in periods, rounded (a tick over half a period late then takes the
+ * next slot).  P is the run's own average period, (ts[n-1] - ts[0]) /
+ * j[n-1], exactly; t0 makes the earliest tick 0.
  */
 void stats_late_fitted(const uint64_t *ts, uint32_t n, uint64_t period_hint_ns,
                        int64_t *late);
