@@ -203,7 +203,7 @@ probe()
     [ "$(fld $b 'probe bound after' bound)" = yes ]
     [ "$(fld $b 'probe bound after' domid)" = "$(section $b 'holder id')" ]
     [ "$(fld $b 'probe bound after' delivered)" -gt "$(fld $b 'probe bound before' delivered)" ]
-    section $b "holder console" | grep -q '^natsume-rtos: ticks received: 8000 in '
+    section $b "holder console" | grep -q '^natsume-rtos: ticks received: 30000 in '
     [ "$(fld $b 'holder final' delivered)" = \
       "$(section $b 'holder console' | sed -n 's/^natsume-rtos: VIRQ_NATSUME_TIMER events taken: //p')" ]
 }

@@ -120,11 +120,12 @@ echo "=== probe unbound status"
 cmp -s /tmp/ctl.before /tmp/ctl.after && echo "unchanged: yes" || {
     echo "unchanged: no"; diff /tmp/ctl.before /tmp/ctl.after; }
 
-# While a holder ticks: its binding stays, its ticks go on reaching it only.
-natsume_cfg holder "mode=natsume ticks=8000 period_us=1000"
+# While a holder ticks (30 s: it must outlive the probe, however slow the
+# host): its binding stays, its ticks go on reaching it only.
+natsume_cfg holder "mode=natsume ticks=30000 period_us=1000"
 xl create /tmp/holder.cfg || fail "xl create holder"
 holder_id=$(xl domid holder) || fail "no domain holder"
-wait_quietly holder "waiting for 8000 ticks" 60 ||
+wait_quietly holder "waiting for 30000 ticks" 60 ||
     { guest_log holder; fail "holder did not start its run"; }
 sleep 1
 echo "=== holder id"
