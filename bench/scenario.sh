@@ -122,7 +122,8 @@ run()
     xl create /tmp/$1.cfg || fail "xl create $1"
     # Keep dom0 still while the guest ticks: under -icount the emulated
     # CPUs take turns, so whatever dom0 does delays CPU 1 a little.
-    settle=$((BENCH_TICKS * BENCH_PERIOD_US / 1000000 + 2))
+    # The run, the guest's 2 s delay, up to 1 s of set-up, and a margin.
+    settle=$((BENCH_TICKS * BENCH_PERIOD_US / 1000000 + 5))
     if [ "$2" = natsume ] && [ "${BENCH_STATUS:-0}" = 1 ]; then
         sleep $((settle / 2))
         echo "--- xl natsume-status while it runs"
