@@ -7,14 +7,8 @@
         .text
         .code64
 
-/*
- * Event upcall.  Xen masked event delivery and pushed
- *   rcx, r11, rip, cs, rflags, rsp, ss
- * on this stack.  Save what C may clobber, handle the events, and return
- * with HYPERVISOR_iret, which restores the event mask from rflags.IF.
- */
-        .globl hypervisor_callback
-hypervisor_callback:
+/* What C may clobber (rcx and r11 Xen saved already), and rbx. */
+.macro SAVE_SCRATCH
         pushq   %rax
         pushq   %rdx
         pushq   %rsi
@@ -23,13 +17,9 @@ hypervisor_callback:
         pushq   %r9
         pushq   %r10
         pushq   %rbx
-        cld                     /* C expects it; rflags is restored */
+.endm
 
-        movq    %rsp, %rbx      /* callee-saved: survives the C call */
-        andq    $~15, %rsp      /* the ABI wants 16-byte alignment */
-        call    do_event_upcall
-        movq    %rbx, %rsp
-
+.macro RESTORE_SCRATCH
         popq    %rbx
         popq    %r10
         popq    %r9
@@ -38,6 +28,25 @@ hypervisor_callback:
         popq    %rsi
         popq    %rdx
         popq    %rax
+.endm
+
+/*
+ * Event upcall.  Xen masked event delivery and pushed
+ *   rcx, r11, rip, cs, rflags, rsp, ss
+ * on this stack.  Save what C may clobber, handle the events, and return
+ * with HYPERVISOR_iret, which restores the event mask from rflags.IF.
+ */
+        .globl hypervisor_callback
+hypervisor_callback:
+        SAVE_SCRATCH
+        cld                     /* C expects it; rflags is restored */
+
+        movq    %rsp, %rbx      /* callee-saved: survives the C call */
+        andq    $~15, %rsp      /* the ABI wants 16-byte alignment */
+        call    do_event_upcall
+        movq    %rbx, %rsp
+
+        RESTORE_SCRATCH
         popq    %rcx
         popq    %r11
         /* The iret stub pushes rcx, r11, rax above our flags word. */
@@ -75,14 +84,7 @@ trap_\vec:
 .endm
 
 trap_common:
-        pushq   %rax
-        pushq   %rdx
-        pushq   %rsi
-        pushq   %rdi
-        pushq   %r8
-        pushq   %r9
-        pushq   %r10
-        pushq   %rbx
+        SAVE_SCRATCH
         cld
 
         movq    64(%rsp), %rdi  /* vector */
@@ -93,14 +95,7 @@ trap_common:
         call    do_trap
         movq    %rbx, %rsp
 
-        popq    %rbx
-        popq    %r10
-        popq    %r9
-        popq    %r8
-        popq    %rdi
-        popq    %rsi
-        popq    %rdx
-        popq    %rax
+        RESTORE_SCRATCH
         addq    $8, %rsp        /* vector */
         popq    %rcx
         popq    %r11
