@@ -28,6 +28,11 @@ disk()
     return 1
 }
 
+load_devices_up()
+{
+    { ip link show eth1 && disk natsume-scratch; } >/dev/null 2>&1
+}
+
 # The output disk, the load's disk and NICs.
 devices()
 {
@@ -39,12 +44,7 @@ devices()
 
 load_start()
 {
-    i=0
-    while ! { ip link show eth1 && disk natsume-scratch; } >/dev/null 2>&1; do
-        i=$((i + 1))
-        [ $i -le 100 ] || fail "the load devices did not show up"
-        sleep 0.1
-    done
+    retry 100 0.1 load_devices_up || fail "the load devices did not show up"
     ip link set eth0 up && ip link set eth1 up || fail "NICs up"
 
     cd /opt/natsume
@@ -159,12 +159,8 @@ for r in $BENCH_RUNS; do
 done
 [ $loaded = 0 ] || load_stop
 
-i=0
-until dev=$(disk natsume-out); do
-    i=$((i + 1))
-    [ $i -le 100 ] || fail "no output disk"
-    sleep 0.1
-done
+retry 100 0.1 disk natsume-out >/dev/null || fail "no output disk"
+dev=$(disk natsume-out)
 tar -cf "$dev" -C $out . || fail "writing the results"
 sync
 echo "=== end"

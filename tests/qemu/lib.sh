@@ -7,15 +7,28 @@ fail()
     exit 1
 }
 
+# retry TRIES PAUSE COMMAND...: run COMMAND until it succeeds, at most
+# TRIES more times PAUSE seconds apart; fails if it never does.
+retry()
+{
+    _tries=$1 _pause=$2 _i=0
+    shift 2
+    until "$@"; do
+        _i=$((_i + 1))
+        [ $_i -le "$_tries" ] || return 1
+        sleep "$_pause"
+    done
+}
+
 # wait_gone NAME SECONDS: wait until domain NAME no longer exists.
 wait_gone()
 {
-    i=0
-    while xl domid "$1" >/dev/null 2>&1; do
-        i=$((i + 1))
-        [ $i -le $(($2 * 10)) ] || return 1
-        sleep 0.1
-    done
+    retry $(($2 * 10)) 0.1 gone "$1"
+}
+
+gone()
+{
+    ! xl domid "$1" >/dev/null 2>&1
 }
 
 # wait_log NAME PATTERN SECONDS: wait until the console log of domain NAME
@@ -36,24 +49,25 @@ wait_quietly()
 # poll_log NAME PATTERN TRIES PAUSE: the loop behind both.
 poll_log()
 {
-    i=0
-    while ! grep -q "$2" "/var/log/xen/console/guest-$1.log" 2>/dev/null; do
-        i=$((i + 1))
-        [ $i -le "$3" ] || return 1
-        sleep "$4"
-    done
+    retry "$3" "$4" logged "$1" "$2"
+}
+
+# logged NAME PATTERN: domain NAME's console log has a line matching PATTERN.
+logged()
+{
+    grep -q "$2" "/var/log/xen/console/guest-$1.log" 2>/dev/null
 }
 
 # pool0_settled: wait (up to 10 s) for a dead domain to leave Pool-0's
 # domain count, which lags a moment behind its name going from xl list.
 pool0_settled()
 {
-    i=0
-    while ! xl cpupool-list | grep -Eq '^Pool-0 .* 1$'; do
-        i=$((i + 1))
-        [ $i -le 100 ] || return 1
-        sleep 0.1
-    done
+    retry 100 0.1 pool0_alone
+}
+
+pool0_alone()
+{
+    xl cpupool-list | grep -Eq '^Pool-0 .* 1$'
 }
 
 # guest_log NAME: the console output of domain NAME so far.
@@ -112,10 +126,10 @@ ctl_field()
 # dead domain's pages come back a moment after its name is gone.
 free_settled()
 {
-    i=0
-    while [ "$(xl info free_memory)" != "$1" ]; do
-        i=$((i + 1))
-        [ $i -le $(($2 * 10)) ] || return 1
-        sleep 0.1
-    done
+    retry $(($2 * 10)) 0.1 free_is "$1"
+}
+
+free_is()
+{
+    [ "$(xl info free_memory)" = "$1" ]
 }

@@ -48,12 +48,11 @@ released crash1
 # --- Crash, on_crash="preserve" ---------------------------------------------
 natsume_cfg crash2 "mode=natsume ticks=300 fail=crash" 'on_crash = "preserve"'
 xl create /tmp/crash2.cfg || fail "xl create crash2"
-i=0
-until xl list crash2 2>/dev/null | awk 'NR == 2 { exit $5 ~ /c/ ? 0 : 1 }'; do
-    i=$((i + 1))
-    [ $i -le 1200 ] || { guest_log crash2; fail "crash2 did not crash"; }
-    sleep 0.1
-done
+crashed()
+{
+    xl list "$1" 2>/dev/null | awk 'NR == 2 { exit $5 ~ /c/ ? 0 : 1 }'
+}
+retry 1200 0.1 crashed crash2 || { guest_log crash2; fail "crash2 did not crash"; }
 echo "=== crash preserve list"
 xl list crash2 | awk 'NR == 2 { print $1, $5 }'
 echo "=== crash preserve status"
