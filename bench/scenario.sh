@@ -11,6 +11,7 @@
 #   BENCH_LOAD       what load means: any of cpu mem disk net guest
 #   BENCH_TICKS      ticks per run
 #   BENCH_PERIOD_US  the tick period
+#   BENCH_GUEST_OPTS more options for the demo RTOS guest
 #   BENCH_STATUS     1: show xl natsume-status while a natsume run ticks
 . /opt/natsume/lib.sh
 . /opt/natsume/bench.env
@@ -96,7 +97,7 @@ type = "pv"
 kernel = "/opt/natsume/rtos-kernel"
 memory = 32
 vcpus = 1
-extra = "mode=$mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000"
+extra = "mode=$mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000${BENCH_GUEST_OPTS:+ $BENCH_GUEST_OPTS}"
 tsc_mode = "native"
 on_poweroff = "preserve"
 on_crash = "preserve"

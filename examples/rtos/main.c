@@ -120,9 +120,9 @@ void rtos_main(start_info_t *si)
         printk("natsume-rtos: error: %s\n", err);
         shutdown(SHUTDOWN_crash);
     }
-    printk("natsume-rtos: mode=%s ticks=%u period_us=%u fail=%s\n",
+    printk("natsume-rtos: mode=%s ticks=%u period_us=%u fail=%s idle=%s\n",
            opts_mode_name(opts.mode), opts.ticks, opts.period_us,
-           opts_fail_name(opts.fail));
+           opts_fail_name(opts.fail), opts_idle_name(opts.idle));
 
     if ( opts.mode == RTOS_MODE_PROBE )
     {

@@ -123,6 +123,22 @@ static int parse_word(const char *w, size_t len, struct rtos_opts *o,
         return 0;
     }
 
+    if ( word_is(w, klen, "idle") )
+    {
+        if ( word_is(val, vlen, "block") )
+            o->idle = RTOS_IDLE_BLOCK;
+        else if ( word_is(val, vlen, "poll") )
+            o->idle = RTOS_IDLE_POLL;
+        else
+        {
+            rt_snprintf(err, errlen,
+                        "bad option '%.*s': idle is block or poll",
+                        (int)len, w);
+            return -1;
+        }
+        return 0;
+    }
+
     if ( word_is(w, klen, "target") )
         return number_opt(w, len, val, vlen, 0, OPTS_MAX_DOMID, &o->target,
                           err, errlen);
@@ -144,7 +160,7 @@ static int parse_word(const char *w, size_t len, struct rtos_opts *o,
 
     rt_snprintf(err, errlen,
                 "unknown option '%.*s' (known: mode, ticks, period_us, "
-                "raw, delay_ms, fail, target)",
+                "raw, delay_ms, fail, idle, target)",
                 (int)len, w);
 
     return -1;
@@ -161,6 +177,7 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
     o->raw = 0;
     o->delay_ms = 0;
     o->fail = RTOS_FAIL_NONE;
+    o->idle = RTOS_IDLE_BLOCK;
     o->target = 0;
     if ( errlen )
         err[0] = '\0';
@@ -201,4 +218,9 @@ const char *opts_fail_name(enum rtos_fail fail)
     case RTOS_FAIL_STUCK: return "stuck";
     default:              return "none";
     }
+}
+
+const char *opts_idle_name(enum rtos_idle idle)
+{
+    return idle == RTOS_IDLE_POLL ? "poll" : "block";
 }

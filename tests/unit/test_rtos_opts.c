@@ -110,12 +110,12 @@ static void test_bad_words(void **state)
     fails("mode=", "bad option 'mode=': mode is xen, natsume or probe");
     fails("mode=xenx",
           "bad option 'mode=xenx': mode is xen, natsume or probe");
-    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us, raw, delay_ms, fail, target)");
+    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target)");
     fails("ticks=5 verbose", "bad option 'verbose': expected key=value");
-    fails("=5", "unknown option '=5' (known: mode, ticks, period_us, raw, delay_ms, fail, target)");
-    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us, raw, delay_ms, fail, target)");
+    fails("=5", "unknown option '=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target)");
+    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target)");
     fails("Ticks=5",
-          "unknown option 'Ticks=5' (known: mode, ticks, period_us, raw, delay_ms, fail, target)");
+          "unknown option 'Ticks=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target)");
 }
 
 static void test_error_truncated(void **state)
@@ -194,6 +194,27 @@ static void test_fail_modes(void **state)
           "bad option 'fail=Crash': fail is none, crash or stuck");
 }
 
+static void test_idle(void **state)
+{
+    struct rtos_opts o;
+    char err[128];
+
+    (void)state;
+    assert_int_equal(opts_parse("mode=natsume", &o, err, sizeof(err)), 0);
+    assert_int_equal(o.idle, RTOS_IDLE_BLOCK);
+    assert_int_equal(opts_parse("mode=natsume idle=poll", &o, err,
+                                sizeof(err)), 0);
+    assert_int_equal(o.idle, RTOS_IDLE_POLL);
+    assert_int_equal(opts_parse("idle=poll idle=block", &o, err,
+                                sizeof(err)), 0);
+    assert_int_equal(o.idle, RTOS_IDLE_BLOCK);
+    assert_string_equal(opts_idle_name(RTOS_IDLE_BLOCK), "block");
+    assert_string_equal(opts_idle_name(RTOS_IDLE_POLL), "poll");
+
+    fails("idle=", "bad option 'idle=': idle is block or poll");
+    fails("idle=spin", "bad option 'idle=spin': idle is block or poll");
+}
+
 static void test_probe(void **state)
 {
     struct rtos_opts o;
@@ -228,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_delay),
         cmocka_unit_test(test_mode_name),
         cmocka_unit_test(test_fail_modes),
+        cmocka_unit_test(test_idle),
         cmocka_unit_test(test_probe),
     };
 

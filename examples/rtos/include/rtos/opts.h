@@ -18,6 +18,12 @@ enum rtos_fail {
     RTOS_FAIL_STUCK,        /* mask events and spin: ticks stay pending */
 };
 
+/* How to wait for the next tick. */
+enum rtos_idle {
+    RTOS_IDLE_BLOCK,        /* SCHEDOP_block: each tick wakes the vCPU */
+    RTOS_IDLE_POLL,         /* spin with events on: the vCPU keeps running */
+};
+
 #define OPTS_DEFAULT_TICKS      5001
 #define OPTS_MAX_TICKS          200000
 #define OPTS_DEFAULT_PERIOD_US  1000
@@ -31,6 +37,7 @@ struct rtos_opts {
     uint32_t raw;           /* also print every tick */
     uint32_t delay_ms;      /* quiet time before the first tick */
     enum rtos_fail fail;
+    enum rtos_idle idle;
     uint32_t target;        /* mode=probe: another domain's id */
 };
 
@@ -40,7 +47,7 @@ struct rtos_opts {
  * Parse "key=value" words separated by blanks: mode=xen|natsume|probe,
  * ticks=N (1..OPTS_MAX_TICKS), period_us=N (1..OPTS_MAX_PERIOD_US),
  * raw=0|1, delay_ms=N (0..OPTS_MAX_DELAY_MS), fail=none|crash|stuck,
- * target=DOMID (0..OPTS_MAX_DOMID).
+ * idle=block|poll, target=DOMID (0..OPTS_MAX_DOMID).
  * Fills *o (defaults for keys not given) and returns 0, or returns -1
  * with a one-line message in err.
  */
@@ -49,5 +56,6 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
 
 const char *opts_mode_name(enum rtos_mode mode);
 const char *opts_fail_name(enum rtos_fail fail);
+const char *opts_idle_name(enum rtos_idle idle);
 
 #endif /* RTOS_OPTS_H */
