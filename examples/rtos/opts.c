@@ -66,6 +66,56 @@ static int number_opt(const char *word, size_t wlen, const char *val,
     return rc ? -1 : 0;
 }
 
+/* A key whose value is one of a few names; names[i] stands for value i. */
+struct choice {
+    const char *key;
+    const char *allowed;        /* for the error message */
+    unsigned int nr;
+    const char *names[3];
+};
+
+static const struct choice mode_choice = {
+    "mode", "xen, natsume or probe", 3, { "xen", "natsume", "probe" },
+};
+static const struct choice fail_choice = {
+    "fail", "none, crash or stuck", 3, { "none", "crash", "stuck" },
+};
+static const struct choice idle_choice = {
+    "idle", "block or poll", 2, { "block", "poll" },
+};
+
+/* out is an enum field: GCC and clang give enums without negative values
+ * the type unsigned int. */
+_Static_assert(sizeof(enum rtos_mode) == sizeof(unsigned int) &&
+               sizeof(enum rtos_fail) == sizeof(unsigned int) &&
+               sizeof(enum rtos_idle) == sizeof(unsigned int),
+               "enum options are unsigned int");
+
+static int choice_opt(const char *word, size_t wlen, const char *val,
+                      size_t vlen, const struct choice *c, void *out,
+                      char *err, size_t errlen)
+{
+    unsigned int i;
+
+    for ( i = 0; i < c->nr; i++ )
+        if ( word_is(val, vlen, c->names[i]) )
+        {
+            *(unsigned int *)out = i;
+            return 0;
+        }
+
+    rt_snprintf(err, errlen, "bad option '%.*s': %s is %s",
+                (int)wlen, word, c->key, c->allowed);
+
+    return -1;
+}
+
+/* The name of value v, or of value 0 when v is out of range. */
+static const char *choice_name(const struct choice *c, unsigned int v)
+{
+    return c->names[v < c->nr ? v : 0];
+}
+
 /* One "key=value" word. */
 static int parse_word(const char *w, size_t len, struct rtos_opts *o,
                       char *err, size_t errlen)
@@ -88,56 +138,16 @@ static int parse_word(const char *w, size_t len, struct rtos_opts *o,
     vlen = len - klen - 1;
 
     if ( word_is(w, klen, "mode") )
-    {
-        if ( word_is(val, vlen, "xen") )
-            o->mode = RTOS_MODE_XEN;
-        else if ( word_is(val, vlen, "natsume") )
-            o->mode = RTOS_MODE_NATSUME;
-        else if ( word_is(val, vlen, "probe") )
-            o->mode = RTOS_MODE_PROBE;
-        else
-        {
-            rt_snprintf(err, errlen,
-                        "bad option '%.*s': mode is xen, natsume or probe",
-                        (int)len, w);
-            return -1;
-        }
-        return 0;
-    }
+        return choice_opt(w, len, val, vlen, &mode_choice, &o->mode,
+                          err, errlen);
 
     if ( word_is(w, klen, "fail") )
-    {
-        if ( word_is(val, vlen, "none") )
-            o->fail = RTOS_FAIL_NONE;
-        else if ( word_is(val, vlen, "crash") )
-            o->fail = RTOS_FAIL_CRASH;
-        else if ( word_is(val, vlen, "stuck") )
-            o->fail = RTOS_FAIL_STUCK;
-        else
-        {
-            rt_snprintf(err, errlen,
-                        "bad option '%.*s': fail is none, crash or stuck",
-                        (int)len, w);
-            return -1;
-        }
-        return 0;
-    }
+        return choice_opt(w, len, val, vlen, &fail_choice, &o->fail,
+                          err, errlen);
 
     if ( word_is(w, klen, "idle") )
-    {
-        if ( word_is(val, vlen, "block") )
-            o->idle = RTOS_IDLE_BLOCK;
-        else if ( word_is(val, vlen, "poll") )
-            o->idle = RTOS_IDLE_POLL;
-        else
-        {
-            rt_snprintf(err, errlen,
-                        "bad option '%.*s': idle is block or poll",
-                        (int)len, w);
-            return -1;
-        }
-        return 0;
-    }
+        return choice_opt(w, len, val, vlen, &idle_choice, &o->idle,
+                          err, errlen);
 
     if ( word_is(w, klen, "target") )
         return number_opt(w, len, val, vlen, 0, OPTS_MAX_DOMID, &o->target,
@@ -202,25 +212,15 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
 
 const char *opts_mode_name(enum rtos_mode mode)
 {
-    switch ( mode )
-    {
-    case RTOS_MODE_NATSUME: return "natsume";
-    case RTOS_MODE_PROBE:   return "probe";
-    default:                return "xen";
-    }
+    return choice_name(&mode_choice, mode);
 }
 
 const char *opts_fail_name(enum rtos_fail fail)
 {
-    switch ( fail )
-    {
-    case RTOS_FAIL_CRASH: return "crash";
-    case RTOS_FAIL_STUCK: return "stuck";
-    default:              return "none";
-    }
+    return choice_name(&fail_choice, fail);
 }
 
 const char *opts_idle_name(enum rtos_idle idle)
 {
-    return idle == RTOS_IDLE_POLL ? "poll" : "block";
+    return choice_name(&idle_choice, idle);
 }
