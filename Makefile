@@ -116,7 +116,7 @@ test: build unit fuzz-build $(BENCH_ANALYZE) $(QEMU_BENCH)
 SOAK_CYCLES ?= 100
 soak: build $(BENCH_ANALYZE) $(QEMU_BENCH)
 	REL_CYCLES=$(SOAK_CYCLES) bats tests/system/reliability.bats
-	SUSTAINED_TICKS=100000 bats tests/soak/sustained.bats
+	SUSTAINED_TICKS=100000 bats tests/system/sustained.bats
 
 # Longer runs of both fuzzers, for a soak: FUZZ_CALLS hypercalls per run
 # in the hypercall fuzz scenario, SOAK_FUZZ_SECONDS per libFuzzer target.

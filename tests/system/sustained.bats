@@ -8,7 +8,7 @@
 # 125 MIPS (about one 5001-tick run in four lost a tick, at -icount
 # shift=4 2060 of them were lost; polling lost none at either shift).
 
-load ../system/helpers
+load helpers
 
 OUT=$BUILD/sustained
 TICKS=${SUSTAINED_TICKS:-5001}
