@@ -9,6 +9,7 @@
 #include "rtos/stats.h"
 
 typedef unsigned __int128 u128;
+typedef __int128 s128;
 
 #define U64_MAX (~(uint64_t)0)
 
@@ -349,39 +350,109 @@ static uint64_t div_round(uint64_t a, uint64_t b)
     return q + (r >= b - r);
 }
 
+/* Stamps and slots are kept below 2^62: every product below fits in 128 bits. */
+#define FIT_MAX ((uint64_t)1 << 62)
+
+struct fit {
+    const uint64_t *ts;
+    uint32_t n;
+    uint64_t slots, hint;
+};
+
+/* Tick k's time since tick 0; an older stamp counts as at tick 0. */
+static uint64_t fit_y(const struct fit *f, uint32_t k)
+{
+    uint64_t d = f->ts[k] >= f->ts[0] ? f->ts[k] - f->ts[0] : 0;
+
+    return d < FIT_MAX ? d : FIT_MAX;
+}
+
+/* Tick k's slot on the train. */
+static uint64_t fit_j(const struct fit *f, uint32_t k)
+{
+    return f->slots == f->n - 1 ? k : div_round(fit_y(f, k), f->hint);
+}
+
+/* > 0: a, b, c turn left (b lies below the line from a to c). */
+static s128 fit_turn(const struct fit *f, uint32_t a, uint32_t b,
+                         uint32_t c)
+{
+    s128 ja = fit_j(f, a), ya = fit_y(f, a);
+
+    return (fit_j(f, b) - ja) * (fit_y(f, c) - ya) -
+           (fit_y(f, b) - ya) * (fit_j(f, c) - ja);
+}
+
 void stats_late_fitted(const uint64_t *ts, uint32_t n, uint64_t period_hint_ns,
                        int64_t *late)
 {
-    uint64_t span, slots, rem;
-    int64_t lo = 0;
-    uint32_t k;
+    struct fit f = { .ts = ts, .n = n, .hint = period_hint_ns };
+    uint32_t k, h = 0, p = 0, q = 0;
+    u128 sum_j = 0;
+    uint64_t jp, jq, yp, yq;
 
     if ( n == 0 )
         return;
 
-    span = ts[n - 1] - ts[0];
-    slots = period_hint_ns ? div_round(span, period_hint_ns) : 0;
+    f.slots = period_hint_ns ? div_round(fit_y(&f, n - 1), period_hint_ns)
+                             : 0;
+    if ( !f.slots )
+    {
+        for ( k = 0; k < n; k++ )
+            late[k] = 0;
+        return;
+    }
 
-    /* Offsets from the train through ts[0]: ideal j is j * span / slots. */
+    /* The lower convex hull of (slot, time), its indices kept in late[]. */
     for ( k = 0; k < n; k++ )
     {
-        uint64_t d = ts[k] - ts[0], j, ideal;
+        while ( h >= 2 &&
+                fit_turn(&f, (uint32_t)late[h - 2], (uint32_t)late[h - 1],
+                         k) <= 0 )
+            h--;
+        late[h++] = k;
+        sum_j += fit_j(&f, k);
+    }
 
-        if ( !slots )
+    /*
+     * The hull's edge over the mean slot.  Slots only go out of order with
+     * stamps that do; should no edge be found, the first and last tick's.
+     */
+    p = 0;
+    q = n - 1;
+    for ( k = 0; k + 1 < h; k++ )
+    {
+        uint32_t a = (uint32_t)late[k], b = (uint32_t)late[k + 1];
+
+        if ( fit_j(&f, a) < fit_j(&f, b) &&
+             (u128)fit_j(&f, a) * n <= sum_j &&
+             (u128)fit_j(&f, b) * n >= sum_j )
+        {
+            p = a;
+            q = b;
+            break;
+        }
+    }
+
+    jp = fit_j(&f, p);
+    jq = fit_j(&f, q);
+    yp = fit_y(&f, p);
+    yq = fit_y(&f, q);
+    for ( k = 0; k < n; k++ )
+    {
+        s128 num = ((s128)fit_y(&f, k) - yp) * (jq - jp) -
+                   ((s128)fit_j(&f, k) - jp) * ((s128)yq - yp);
+        u128 l;
+
+        /* Below the line only if out of order: count it as on time. */
+        if ( num <= 0 )
         {
             late[k] = 0;
             continue;
         }
-        /* None lost: tick k is slot k, however late it came. */
-        j = slots == n - 1 ? k : div_round(d, period_hint_ns);
-        ideal = (uint64_t)div128((u128)j * span, slots, &rem);
-        late[k] = (int64_t)(d - ideal);
-        if ( k == 0 || late[k] < lo )
-            lo = late[k];
+        l = div128((u128)num, jq - jp, NULL);
+        late[k] = l > INT64_MAX ? INT64_MAX : (int64_t)l;
     }
-
-    for ( k = 0; k < n; k++ )
-        late[k] -= lo;
 }
 
 /* Signed values sort as unsigned once offset by 2^63. */
@@ -390,7 +461,7 @@ void stats_late_fitted(const uint64_t *ts, uint32_t n, uint64_t period_hint_ns,
 void stats_lateness(const int64_t *late, uint32_t n, uint64_t *scratch,
                     struct lateness *l)
 {
-    __int128 sum = 0;
+    s128 sum = 0;
     u128 mag;
     uint64_t q, r;
     uint32_t k;

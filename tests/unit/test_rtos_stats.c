@@ -466,17 +466,99 @@ static void test_late_fitted_jitter_and_missed(void **state)
 {
     /*
      * Slots 0 1 2 _ 4 (slot 3 missed) of a 1000 ns train; tick 1 is
-     * 30 late, tick 2 is 20 early: the earliest becomes 0.
+     * 30 late, tick 2 is 20 early.  The mean slot, 1.75, lies over the
+     * hull's edge from tick 0 to tick 2: a train of 990 ns through both.
      */
     const uint64_t ts[] = { 5000, 6030, 6980, 9000 };
     int64_t late[4];
 
     (void)state;
     stats_late_fitted(ts, 4, 1000, late);
-    assert_int_equal(late[0], 20);
-    assert_int_equal(late[1], 50);
+    assert_int_equal(late[0], 0);
+    assert_int_equal(late[1], 40);
     assert_int_equal(late[2], 0);
-    assert_int_equal(late[3], 20);
+    assert_int_equal(late[3], 40);
+}
+
+static void assert_earliest_on_train(const int64_t *late, unsigned int n)
+{
+    int64_t lo = late[0];
+    unsigned int k;
+
+    for ( k = 0; k < n; k++ )
+    {
+        assert_true(late[k] >= 0);
+        if ( late[k] < lo )
+            lo = late[k];
+    }
+    assert_int_equal(lo, 0);
+}
+
+static void test_late_fitted_last_tick_late(void **state)
+{
+    /*
+     * 1001 ticks on a 1000 ns train, the last one 400 late.  A line
+     * through the first and the last tick would tilt and make the first
+     * 400 late; the run's lateness is the last tick's alone.
+     */
+    static uint64_t ts[1001];
+    static int64_t late[1001];
+    unsigned int k;
+
+    (void)state;
+    for ( k = 0; k < 1001; k++ )
+        ts[k] = 123456 + k * 1000ULL;
+    ts[1000] += 400;
+    stats_late_fitted(ts, 1001, 1000, late);
+    for ( k = 0; k < 1000; k++ )
+        assert_int_equal(late[k], 0);
+    assert_int_equal(late[1000], 400);
+}
+
+static void test_late_fitted_recovers_lateness(void **state)
+{
+    /*
+     * A train of 999847.2 ns, every third tick on time, the others up to
+     * 5 us late: each tick's lateness comes back to within the 1 ns the
+     * stamps were rounded to.
+     */
+    static uint64_t ts[3001];
+    static int64_t late[3001];
+    unsigned int k;
+
+    (void)state;
+    for ( k = 0; k < 3001; k++ )
+        ts[k] = 5000000 + (k * 9998472ULL) / 10 +
+                (k % 3 ? (k * 7919ULL) % 5000 : 0);
+    stats_late_fitted(ts, 3001, 999847, late);
+    for ( k = 0; k < 3001; k++ )
+    {
+        int64_t want = k % 3 ? (int64_t)((k * 7919ULL) % 5000) : 0;
+
+        assert_in_range(late[k] - want + 1, 0, 2);
+    }
+}
+
+static void test_late_fitted_out_of_order(void **state)
+{
+    /*
+     * Stamps out of order (counted as backwards by stats_intervals()) and
+     * absurd ones give no tick below the train and at least one on it.
+     */
+    const uint64_t ts[] = { 5000, 6000, 4000, 8000, 9000 };
+    const uint64_t back[] = { 9000, 6000, 7000, 8000 };
+    const uint64_t huge[] = { 0, UINT64_MAX / 2, UINT64_MAX };
+    int64_t late[5];
+
+    (void)state;
+    stats_late_fitted(ts, 5, 1000, late);
+    assert_earliest_on_train(late, 5);
+    stats_late_fitted(back, 4, 1000, late);
+    assert_earliest_on_train(late, 4);
+    stats_late_fitted(huge, 3, 1, late);
+    assert_earliest_on_train(late, 3);
+    stats_late_fitted(huge, 3, 7, late);
+    assert_earliest_on_train(late, 3);
 }
 
 static void test_late_fitted_late_beyond_half(void **state)
@@ -706,6 +788,9 @@ int main(void)
         cmocka_unit_test(test_late_fitted_exact_train),
         cmocka_unit_test(test_late_fitted_jitter_and_missed),
         cmocka_unit_test(test_late_fitted_late_beyond_half),
+        cmocka_unit_test(test_late_fitted_last_tick_late),
+        cmocka_unit_test(test_late_fitted_recovers_lateness),
+        cmocka_unit_test(test_late_fitted_out_of_order),
         cmocka_unit_test(test_late_fitted_degenerate),
         cmocka_unit_test(test_report_text),
         cmocka_unit_test(test_report_text_truncated),

@@ -56,8 +56,12 @@ void stats_late_deadlines(const uint64_t *ts, uint32_t n, uint64_t first,
  * ts[n-1] holds n - 1 periods of period_hint_ns (rounded), no tick was
  * lost and tick k's slot j is k; otherwise j is its distance from ts[0]
  * in periods, rounded (a tick over half a period late then takes the
- * next slot).  P is the run's own average period, (ts[n-1] - ts[0]) /
- * j[n-1], exactly; t0 makes the earliest tick 0.
+ * next slot).  The train is the line that no tick comes before and whose
+ * mean lateness is least: the edge of the ticks' lower convex hull over
+ * their mean slot.  Its P is the run's own period, fractions of a ns
+ * included, and, unlike a line through the first and last tick, it does
+ * not tilt with those two ticks' own lateness.  At least one tick is 0,
+ * none is below.
  */
 void stats_late_fitted(const uint64_t *ts, uint32_t n, uint64_t period_hint_ns,
                        int64_t *late);
