@@ -28,3 +28,7 @@ fuzz()
 @test "fuzz: the demo RTOS guest's command line" {
     fuzz fuzz_rtos_opts
 }
+
+@test "fuzz: the demo RTOS guest's lateness of a hardware tick" {
+    fuzz fuzz_rtos_stats
+}

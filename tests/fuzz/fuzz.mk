@@ -1,6 +1,7 @@
 # libFuzzer targets (clang) for the pure parsing and checking code:
 # natsume_logic.c (keys, period arithmetic), xl's reading of the rtos_*
-# keys through libxlutil, and the demo RTOS guest's command line.
+# keys through libxlutil, the demo RTOS guest's command line and its
+# lateness of a hardware tick.
 # Included by the top-level Makefile (BUILD, DIST set).
 #
 #   make fuzz [FUZZ_SECONDS=20]   build, then run each target that long
@@ -14,7 +15,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
                -fsanitize=fuzzer,address,undefined \
                -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 20
-FUZZ_TARGETS := fuzz_natsume_logic fuzz_xl_keys fuzz_rtos_opts
+FUZZ_TARGETS := fuzz_natsume_logic fuzz_xl_keys fuzz_rtos_opts fuzz_rtos_stats
 FUZZ_BINS := $(addprefix $(FUZZ_OUT)/,$(FUZZ_TARGETS))
 
 $(FUZZ_OUT)/fuzz_natsume_logic: $(FUZZ_DIR)/fuzz_natsume_logic.c \
@@ -33,6 +34,11 @@ $(FUZZ_OUT)/fuzz_xl_keys: $(FUZZ_DIR)/fuzz_xl_keys.c \
 $(FUZZ_OUT)/fuzz_rtos_opts: $(FUZZ_DIR)/fuzz_rtos_opts.c \
                             $(FUZZ_TOP)/examples/rtos/opts.c \
                             $(FUZZ_TOP)/examples/rtos/format.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(FUZZ_TOP)/examples/rtos/include -o $@ $^
+
+$(FUZZ_OUT)/fuzz_rtos_stats: $(FUZZ_DIR)/fuzz_rtos_stats.c \
+                             $(FUZZ_TOP)/examples/rtos/stats.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(FUZZ_TOP)/examples/rtos/include -o $@ $^
 
