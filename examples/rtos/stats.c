@@ -350,7 +350,7 @@ static uint64_t div_round(uint64_t a, uint64_t b)
     return q + (r >= b - r);
 }
 
-/* Stamps and slots are kept below 2^62: every product below fits in 128 bits. */
+/* Times and slots stay below 2^62, so that every product fits in 128 bits. */
 #define FIT_MAX ((uint64_t)1 << 62)
 
 struct fit {
@@ -374,8 +374,7 @@ static uint64_t fit_j(const struct fit *f, uint32_t k)
 }
 
 /* > 0: a, b, c turn left (b lies below the line from a to c). */
-static s128 fit_turn(const struct fit *f, uint32_t a, uint32_t b,
-                         uint32_t c)
+static s128 fit_turn(const struct fit *f, uint32_t a, uint32_t b, uint32_t c)
 {
     s128 ja = fit_j(f, a), ya = fit_y(f, a);
 
@@ -387,7 +386,7 @@ void stats_late_fitted(const uint64_t *ts, uint32_t n, uint64_t period_hint_ns,
                        int64_t *late)
 {
     struct fit f = { .ts = ts, .n = n, .hint = period_hint_ns };
-    uint32_t k, h = 0, p = 0, q = 0;
+    uint32_t k, h = 0, p, q;
     u128 sum_j = 0;
     uint64_t jp, jq, yp, yq;
 

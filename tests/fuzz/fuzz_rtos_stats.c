@@ -81,7 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ts[n++] = 1000000;
     for ( k = 3; k + 3 <= size && n < MAX_TICKS; k += 3 )
     {
-        uint64_t gap = (uint64_t)data[k] << 16 | data[k + 1] << 8 | data[k + 2];
+        uint64_t gap = (uint64_t)data[k] << 16 | data[k + 1] << 8 |
+                       data[k + 2];
 
         ts[n] = ts[n - 1] + gap * scale;
         n++;
