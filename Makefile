@@ -2,13 +2,16 @@
 #
 #   make deps     install the Debian packages this needs (root)
 #   make xen-src  fetch the pinned Xen source and verify it
+#   make qemu     fetch, patch and build the emulator everything runs on
 #   make build    patch and build Xen and its toolstack, the demo RTOS
-#                 guest and the dom0 initramfs for the QEMU harness
+#                 guest, the dom0 initramfs for the QEMU harness and QEMU
 #   make test     unit tests and system tests (Xen booted under QEMU)
 #   make demo     boot Xen under QEMU, load it, and compare the RTOS guest's
 #                 tick on stock Xen's timer and on the PIT
 #   make bench    the benchmark: stock, tuned stock and natsume, idle and
 #                 loaded, into bench/results (BENCH_ARGS: see bench/run)
+#   make floor    the emulator's own floor: how long an interrupt for CPU 1
+#                 waits while CPU 0 is busy, per round-robin setting
 #   make soak     the reliability tests with 100 teardown cycles and a long
 #                 10 kHz tick under load
 #   make fuzz     run the libFuzzer targets (FUZZ_SECONDS each, default 20)
@@ -31,8 +34,8 @@ GUEST_FILES :=
 # Host unit test binaries (cmocka, run with TAP output).
 UNIT_TESTS :=
 
-.PHONY: all deps xen-src xen linux build initrd man test unit soak demo \
-        bench clean soak-fuzz
+.PHONY: all deps xen-src xen qemu linux build initrd man test unit soak demo \
+        bench floor clean soak-fuzz
 
 all: build
 
@@ -41,11 +44,18 @@ deps:
 
 # The pinned Xen: pristine source, then our series on top, then the build.
 xen-src:
-	scripts/xen-src.sh
+	scripts/src.sh xen
 
 xen: xen-src
-	scripts/xen-patch.sh
+	scripts/patch.sh xen
 	scripts/xen-build.sh
+
+# The emulator: Debian's QEMU 10.0.2 source with qemu-patches/ on top, so
+# that interrupt latency under -icount is Xen's, not the round robin's.
+qemu:
+	scripts/src.sh qemu
+	scripts/patch.sh qemu
+	scripts/qemu-build.sh
 
 # Debian's kernel and busybox, for dom0 and the Linux guests.
 linux:
@@ -101,20 +111,20 @@ $(MAN_OUT)/man5/%.5: xl-natsume/%.5.pod
 man: $(MAN_PAGES)
 
 initrd: xen linux $(INITRD_FILES) $(GUEST_FILES)
-	mkdir -p $(BUILD)/qemu
+	mkdir -p $(BUILD)/initrd
 	INITRD_FILES="$(INITRD_FILES)" GUEST_FILES="$(GUEST_FILES)" \
-	    tests/qemu/mkinitrd $(BUILD)/qemu/dom0.cpio.gz
+	    tests/qemu/mkinitrd $(BUILD)/initrd/dom0.cpio.gz
 
-build: xen linux initrd man
+build: xen qemu linux initrd man
 
 unit: $(UNIT_TESTS)
 
-test: build unit fuzz-build $(BENCH_ANALYZE) $(QEMU_BENCH)
+test: build unit fuzz-build $(BENCH_ANALYZE) $(FLOOR_KERNEL)
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
 
 # make test runs tests/system/reliability.bats with 10 teardown cycles.
 SOAK_CYCLES ?= 100
-soak: build $(BENCH_ANALYZE) $(QEMU_BENCH)
+soak: build $(BENCH_ANALYZE)
 	REL_CYCLES=$(SOAK_CYCLES) bats tests/system/reliability.bats
 	SUSTAINED_TICKS=100000 bats tests/system/sustained.bats
 
@@ -127,12 +137,15 @@ soak-fuzz: build fuzz-build
 	tests/fuzz/run $(SOAK_FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Both under -icount: guest time is a function of instructions executed.
-demo: build $(BENCH_ANALYZE) $(QEMU_BENCH)
-	$(BENCH_ENV) bench/run -D -k "stock natsume" -s load -n 2001 \
+demo: build $(BENCH_ANALYZE)
+	bench/run -D -k "stock natsume" -s load -n 2001 \
 	    -o $(BUILD)/demo
 
-bench: build $(BENCH_ANALYZE) $(QEMU_BENCH)
-	$(BENCH_ENV) bench/run $(BENCH_ARGS)
+bench: build $(BENCH_ANALYZE)
+	bench/run $(BENCH_ARGS)
+
+floor: qemu $(FLOOR_KERNEL)
+	bench/floor/run $(FLOOR_ARGS)
 
 clean:
 	rm -rf $(BUILD)

@@ -23,10 +23,5 @@ $(BENCH_ANALYZE): bench/analyze.c examples/rtos/stats.c examples/rtos/include/rt
 	$(CC) $(HOST_CFLAGS) -Iexamples/rtos/include -o $@ bench/analyze.c \
 	    examples/rtos/stats.c -lm
 
-# The benchmark and the demo run under a QEMU of their own (see
-# scripts/qemu-bench.sh for why).
-QEMU_BENCH := $(BUILD)/qemu-bench/.done
-$(QEMU_BENCH):
-	scripts/qemu-bench.sh
-
-BENCH_ENV := QEMU_DIR=$(BUILD)/qemu-bench/root
+# The emulator's floor probe.
+include bench/floor/floor.mk

@@ -19,16 +19,28 @@ elif [ ! -f "$src" ] && ! grep -qs '^deb-src .*debian' /etc/apt/sources.list; th
     changed=1
 fi
 
-# bookworm-backports: the benchmark's QEMU (see scripts/qemu-bench.sh).
-# Backports are never installed unless asked for by name.
+# bookworm-backports: the source of the QEMU we build (scripts/src.sh
+# qemu) and the meson >= 1.5 and pycotap its build wants.  Backports are
+# never installed unless asked for by name.
+bpo=/etc/apt/sources.list.d/natsume-backports.sources
 if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    cat >/etc/apt/sources.list.d/natsume-backports.sources <<'SRC'
-Types: deb
+    cat >"$bpo" <<'SRC'
+Types: deb deb-src
 URIs: http://deb.debian.org/debian
 Suites: bookworm-backports
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
+    changed=1
+elif [ -f "$bpo" ] && ! grep -q '^Types:.*deb-src' "$bpo"; then
+    sed -i 's/^Types: deb$/Types: deb deb-src/' "$bpo"
+    changed=1
+elif [ ! -f "$bpo" ] &&
+     ! grep -rqs '^deb-src .*bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/ &&
+     ! grep -rqs -A3 '^Types:.*deb-src' /etc/apt/sources.list.d/*.sources 2>/dev/null |
+       grep -q bookworm-backports; then
+    echo "deb-src http://deb.debian.org/debian bookworm-backports main" \
+        >/etc/apt/sources.list.d/natsume-backports-src.list
     changed=1
 fi
 
@@ -44,6 +56,10 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
     uuid-dev libyajl-dev zlib1g-dev liblzma-dev libzstd-dev libbz2-dev \
     liblzo2-dev libncurses-dev libssl-dev libaio-dev libfdt-dev acpica-tools \
     libnl-3-dev libnl-route-3-dev dpkg-dev xz-utils cpio \
-    qemu-system-x86 busybox-static bats libcmocka-dev gnuplot-nox \
+    busybox-static bats libcmocka-dev gnuplot-nox \
     clang libclang-rt-14-dev \
-    perl ca-certificates file
+    perl ca-certificates file bc \
+    ninja-build libglib2.0-dev libpixman-1-dev python3-venv \
+    seabios ipxe-qemu qemu-system-data
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    -t bookworm-backports meson python3-pycotap

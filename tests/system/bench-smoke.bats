@@ -13,7 +13,7 @@ setup_file()
     local rc=0
     rm -rf "$OUT"
     mkdir -p "$BUILD/logs"
-    QEMU_DIR=$BUILD/qemu-bench/root "$TOP/bench/run" -k natsume -s idle \
+    "$TOP/bench/run" -k natsume -s idle \
         -n 301 -o "$OUT" -t 900 >"$BUILD/logs/bench-smoke.out" 2>&1 || rc=$?
     echo $rc >"$BUILD/logs/bench-smoke.rc"
 }

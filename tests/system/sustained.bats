@@ -18,7 +18,7 @@ setup_file()
     local rc=0
     rm -rf "$OUT"
     mkdir -p "$BUILD/logs"
-    QEMU_DIR=$BUILD/qemu-bench/root "$TOP/bench/run" -k natsume -s load \
+    "$TOP/bench/run" -k natsume -s load \
         -p 100 -n "$TICKS" -g idle=poll -o "$OUT" -t 3600 >"$BUILD/logs/sustained.out" 2>&1 || rc=$?
     echo $rc >"$BUILD/logs/sustained.rc"
 }
