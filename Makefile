@@ -138,7 +138,7 @@ soak-fuzz: build fuzz-build
 
 # Both under -icount: guest time is a function of instructions executed.
 demo: build $(BENCH_ANALYZE)
-	bench/run -D -k "stock natsume" -s load -n 2001 \
+	bench/run -D -q 1000 -k "stock natsume" -s load -n 2001 \
 	    -o $(BUILD)/demo
 
 bench: build $(BENCH_ANALYZE)

@@ -1,3 +1,4 @@
+#!/bin/sh
 # The benchmark inside dom0 (run by tests/qemu/run-xen with -L -o DIR):
 # start the load if asked, run the demo RTOS guest once for each run in
 # BENCH_RUNS, and leave every guest's console output, Xen's view of the
@@ -13,7 +14,9 @@
 #   BENCH_PERIOD_US  the tick period
 #   BENCH_GUEST_OPTS more options for the demo RTOS guest
 #   BENCH_STATUS     1: show xl natsume-status while a natsume run ticks
+# shellcheck source=../tests/qemu/lib.sh
 . /opt/natsume/lib.sh
+# shellcheck source=/dev/null
 . /opt/natsume/bench.env
 
 out=/tmp/out
@@ -46,9 +49,9 @@ devices()
 load_start()
 {
     retry 100 0.1 load_devices_up || fail "the load devices did not show up"
-    ip link set eth0 up && ip link set eth1 up || fail "NICs up"
+    { ip link set eth0 up && ip link set eth1 up; } || fail "NICs up"
 
-    cd /opt/natsume
+    cd /opt/natsume || fail "no /opt/natsume"
     for l in $BENCH_LOAD; do
         case $l in cpu|mem|disk|net|guest) ;; *) fail "unknown load $l" ;; esac
     done
@@ -59,7 +62,7 @@ load_start()
         mem)  ./load-mem 64 ;;
         disk) ./load-disk "$(disk natsume-scratch)" 128 ;;
         net)  ./load-net eth0 eth1 ;;
-        esac >$out/load-$l.txt 2>&1 &
+        esac >"$out/load-$l.txt" 2>&1 &
         load_pids="$load_pids $!"
     done
     echo "load in dom0: $BENCH_LOAD"
@@ -119,8 +122,8 @@ run()
         xl cpupool-create 'name="rt"' 'sched="null"' 'cpus=["1"]' ||
             fail "cpupool-create"
     fi
-    rtos_cfg "$1" "$2" >/tmp/$1.cfg
-    xl create /tmp/$1.cfg || fail "xl create $1"
+    rtos_cfg "$1" "$2" >"/tmp/$1.cfg"
+    xl create "/tmp/$1.cfg" || fail "xl create $1"
     # Keep dom0 still while the guest ticks: under -icount the emulated
     # CPUs take turns, so whatever dom0 does delays CPU 1 a little.
     # The run, the guest's 2 s delay, up to 1 s of set-up, and a margin.
@@ -130,17 +133,19 @@ run()
         echo "--- xl natsume-status while it runs"
         xl natsume-status
     fi
-    sleep $settle
+    sleep "$settle"
     wait_quietly "$1" "NATSUME-RESULT\|error" 1800 || fail "no result from $1"
-    [ "$2" = natsume ] && xl natsume-status -j "$1" >$out/$1.status.json
+    if [ "$2" = natsume ]; then
+        xl natsume-status -j "$1" >"$out/$1.status.json"
+    fi
     wait_quietly "$1" "NATSUME-TICKS-END\|error" 600 || fail "no tick data from $1"
     grep -q "natsume-rtos: error" "/var/log/xen/console/guest-$1.log" &&
         fail "$1: $(grep 'natsume-rtos: error' "/var/log/xen/console/guest-$1.log")"
-    cp "/var/log/xen/console/guest-$1.log" $out/$1.log
-    grep "^NATSUME-RESULT" $out/$1.log
+    cp "/var/log/xen/console/guest-$1.log" "$out/$1.log"
+    grep "^NATSUME-RESULT" "$out/$1.log"
     xl destroy "$1"
     if [ "$2" = tuned ]; then
-        xl cpupool-destroy rt && xl cpupool-cpu-add Pool-0 1 ||
+        { xl cpupool-destroy rt && xl cpupool-cpu-add Pool-0 1; } ||
             fail "giving CPU 1 back to Pool-0"
     fi
 }

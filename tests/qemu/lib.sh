@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Helpers for scenario scripts run inside dom0 (sourced: . /opt/natsume/lib.sh).
 
 # fail MESSAGE: report and end the scenario with status 1.

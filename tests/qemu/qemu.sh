@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The emulator every test, the benchmark and the demo run on: our build of
 # QEMU 10.0.2 with qemu-patches/ (make qemu).  Sourced by tests/qemu/run-xen
 # and bench/floor/run; sets qemu_cmd, the command up to the machine options.
@@ -13,5 +14,6 @@ QEMU_PREEMPT=${QEMU_PREEMPT:-on}
 QEMU_QUANTUM=${QEMU_QUANTUM:-1000}
 qemu_bin=$BUILD/qemu/build/qemu-system-x86_64
 [ -x "$qemu_bin" ] || { echo "$qemu_bin missing (make qemu)" >&2; exit 2; }
+# shellcheck disable=SC2034 # for the sourcing script
 qemu_cmd=("$qemu_bin" -L "$BUILD/qemu-share"
           -accel "tcg,rr-preempt=$QEMU_PREEMPT,rr-quantum=$QEMU_QUANTUM")

@@ -21,23 +21,13 @@ setup_file()
 T=rel-timer
 G=rel-guest
 
-# kv SCENARIO SECTION KEY: KEY's value in "KEY=value" or "KEY: value" there.
-kv()
-{
-    section "$1" "$2" | tr ' ' '\n' | sed -n "s/^$3=//p" | head -n 1
-}
-fld()
-{
-    section "$1" "$2" | sed -n "s/^$3: //p" | head -n 1
-}
-
 # Pool-0 has both CPUs again and no other cpupool is left.
 pools_whole()
 {
     run section "$1" "$2"
     [[ "$output" == *"(no timer bound)"* ]]
     [[ "$output" =~ Pool-0\ +2\ +credit2\ +y\ +1 ]]
-    ! grep -q natsume-cpu <<<"$output"
+    ! grep -q natsume-cpu <<<"$output" || false
 }
 
 @test "rel-timer: the scenario ran to the end" {
@@ -51,7 +41,7 @@ pools_whole()
     [ -n "$id" ]
     section $T "second create" |
         grep -qF "rtos_timer=\"pit\": the PIT is already bound to domain \"holder\" (id $id)"
-    [ "$(fld $T 'second create' rc)" != 0 ]
+    nonzero "$(field $T 'second create' rc)"
 }
 
 @test "contention: the failed claim leaves no domain, cpupool or binding" {
@@ -61,16 +51,16 @@ pools_whole()
 # d KEY: how much Xen's counter KEY grew across the failed claim.
 d()
 {
-    echo $(( $(kv $T 'counters after' $1) - $(kv $T 'counters before' $1) ))
+    echo $(( $(field $T 'counters after' "$1") - $(field $T 'counters before' "$1") ))
 }
 
 # Under TCG a host stall of the emulated CPU can bring two IRQ0s back to
 # back, the second finding the first still pending: such ticks are counted
 # (pending), never lost, and happen with or without the failed claim.
 @test "contention: the holder ticks on across it, every tick accounted for" {
-    [ "$(kv $T 'counters before' bound)" = yes ]
-    [ "$(kv $T 'counters after' bound)" = yes ]
-    [ "$(kv $T 'counters after' domid)" = "$(section $T 'holder id')" ]
+    [ "$(field $T 'counters before' bound)" = yes ]
+    [ "$(field $T 'counters after' bound)" = yes ]
+    [ "$(field $T 'counters after' domid)" = "$(section $T 'holder id')" ]
     [ "$(d ticks)" -gt 0 ]
     [ "$(d delivered)" -gt 0 ]
     [ "$(d no_port)" = 0 ]
@@ -86,13 +76,13 @@ d()
     taken=$(section $T "holder console" |
         sed -n 's/^natsume-rtos: VIRQ_NATSUME_TIMER events taken: //p')
     [ -n "$taken" ]
-    [ "$(kv $T 'holder final' bound)" = no ]
-    [ "$(kv $T 'holder final' delivered)" = "$taken" ]
+    [ "$(field $T 'holder final' bound)" = no ]
+    [ "$(field $T 'holder final' delivered)" = "$taken" ]
 }
 
 @test "teardown: $CYCLES create/destroy/poweroff cycles, each released" {
-    [ "$(fld $T cycles cycles)" = "$CYCLES" ]
-    [ "$(fld $T cycles bad)" = 0 ]
+    [ "$(field $T cycles cycles)" = "$CYCLES" ]
+    [ "$(field $T cycles bad)" = 0 ]
     section $T "after cycles" | grep -q '^(no timer bound)$'
 }
 
@@ -107,9 +97,9 @@ d()
 }
 
 @test "teardown: unbound, IRQ0 stays masked and no tick is counted" {
-    [ "$(kv $T 'idle 1' bound)" = no ]
-    [ -n "$(kv $T 'idle 1' ticks)" ]
-    [ "$(kv $T 'idle 1' ticks)" = "$(kv $T 'idle 2' ticks)" ]
+    [ "$(field $T 'idle 1' bound)" = no ]
+    [ -n "$(field $T 'idle 1' ticks)" ]
+    [ "$(field $T 'idle 1' ticks)" = "$(field $T 'idle 2' ticks)" ]
     section $T "idle 1" | grep -Eq 'Pin +[0-9]+: .* mask=1 '
     section $T "idle 2" | grep -Eq 'Pin +[0-9]+: .* mask=1 '
 }
@@ -123,33 +113,35 @@ d()
     section $G "crash destroy console" |
         grep -q '^natsume-rtos: failing on purpose (fail=crash) after 300 ticks'
     # Not the guest's own SHUTDOWN_crash: it had no handler left.
-    ! section $G "crash destroy console" | grep -q FATAL
+    run section $G "crash destroy console"
+    [ "$status" = 0 ]
+    ! grep -q FATAL <<<"$output" || false
     section $G "crash destroy xen" | grep -q 'Unhandled: vec 14, #PF'
     pools_whole $G "crash destroy released"
 }
 
 @test "crash: on_crash=preserve keeps the binding, shown as crashed" {
     [[ "$(section $G 'crash preserve list')" =~ ^crash2\ .*c ]]
-    [ "$(fld $G 'crash preserve status' rc)" = 0 ]
+    [ "$(field $G 'crash preserve status' rc)" = 0 ]
     section $G "crash preserve status" | grep -Eq '^pit +crash2 +[0-9]+ +1 '
     section $G "crash preserve status" | grep -q '^  state: crashed'
     section $G "crash preserve pools" | grep -Eq '^natsume-cpu1 +1 +null +y +1$'
 }
 
 @test "crash: xl destroy of the preserved domain releases all" {
-    [ "$(fld $G 'crash preserve destroy' rc)" = 0 ]
+    [ "$(field $G 'crash preserve destroy' rc)" = 0 ]
     pools_whole $G "crash preserve released"
 }
 
 @test "stuck: Xen counts the ticks as pending, delivers none" {
     local p1 p2
-    p1=$(fld $G "stuck 1" pending)
-    p2=$(fld $G "stuck 2" pending)
+    p1=$(field $G "stuck 1" pending)
+    p2=$(field $G "stuck 2" pending)
     [ "$p1" -gt 0 ]
     [ "$p2" -gt "$p1" ]
-    [ "$(fld $G 'stuck 1' delivered)" = "$(fld $G 'stuck 2' delivered)" ]
-    [ "$(fld $G 'stuck 1' state)" = pending ]
-    [ "$(fld $G 'stuck 2' state)" = pending ]
+    [ "$(field $G 'stuck 1' delivered)" = "$(field $G 'stuck 2' delivered)" ]
+    [ "$(field $G 'stuck 1' state)" = pending ]
+    [ "$(field $G 'stuck 2' state)" = pending ]
 }
 
 @test "stuck: natsume-status says the guest is not taking its ticks" {
@@ -158,7 +150,7 @@ d()
 }
 
 @test "stuck: xl destroy releases all" {
-    [ "$(fld $G 'stuck destroy' rc)" = 0 ]
+    [ "$(field $G 'stuck destroy' rc)" = 0 ]
     pools_whole $G "stuck released"
 }
 
@@ -198,13 +190,13 @@ probe()
 @test "probe: the holder keeps its binding and every tick" {
     local b=$G k
     for k in bound domid cpu vcpu period_ns no_port not_running; do
-        [ "$(fld $b 'probe bound before' $k)" = "$(fld $b 'probe bound after' $k)" ]
+        [ "$(field $b 'probe bound before' $k)" = "$(field $b 'probe bound after' $k)" ]
     done
-    [ "$(fld $b 'probe bound after' bound)" = yes ]
-    [ "$(fld $b 'probe bound after' domid)" = "$(section $b 'holder id')" ]
-    [ "$(fld $b 'probe bound after' delivered)" -gt "$(fld $b 'probe bound before' delivered)" ]
+    [ "$(field $b 'probe bound after' bound)" = yes ]
+    [ "$(field $b 'probe bound after' domid)" = "$(section $b 'holder id')" ]
+    [ "$(field $b 'probe bound after' delivered)" -gt "$(field $b 'probe bound before' delivered)" ]
     section $b "holder console" | grep -q '^natsume-rtos: ticks received: 30000 in '
-    [ "$(fld $b 'holder final' delivered)" = \
+    [ "$(field $b 'holder final' delivered)" = \
       "$(section $b 'holder console' | sed -n 's/^natsume-rtos: VIRQ_NATSUME_TIMER events taken: //p')" ]
 }
 
@@ -234,15 +226,19 @@ probe()
 }
 
 @test "dom0: ioports=[\"40-43\"] for a domU is refused, nothing left" {
-    [ "$(fld $G 'config ioports = ["40-43"]' rc)" != 0 ]
-    section $G 'config ioports = ["40-43"]' | grep -q '^unchanged: yes$'
-    ! section $G 'config ioports = ["40-43"]' | grep -q '^PROBE inb'
+    nonzero "$(field $G 'config ioports = ["40-43"]' rc)"
+    run section $G 'config ioports = ["40-43"]'
+    [ "$status" = 0 ]
+    grep -q '^unchanged: yes$' <<<"$output"
+    ! grep -q '^PROBE inb' <<<"$output" || false
 }
 
 @test "dom0: irqs=[0] for a domU is refused, nothing left" {
-    [ "$(fld $G 'config irqs = [0]' rc)" != 0 ]
-    section $G 'config irqs = [0]' | grep -q '^unchanged: yes$'
-    ! section $G 'config irqs = [0]' | grep -q '^PROBE inb'
+    nonzero "$(field $G 'config irqs = [0]' rc)"
+    run section $G 'config irqs = [0]'
+    [ "$status" = 0 ]
+    grep -q '^unchanged: yes$' <<<"$output"
+    ! grep -q '^PROBE inb' <<<"$output" || false
 }
 
 @test "a normal RTOS run still works afterwards" {

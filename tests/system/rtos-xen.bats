@@ -8,15 +8,11 @@ setup_file()
     boot rtos-xen -i 3 -t 600 -x "dom0_max_vcpus=1 dom0_vcpus_pin"
 }
 
+# result KEY: KEY of the guest's NATSUME-RESULT line.
 result()
 {
-    section rtos-xen "rtos console" | grep -o '^NATSUME-RESULT {.*}$'
-}
-
-# field KEY: a number from the guest's result line.
-field()
-{
-    result | grep -o "\"$1\":[-0-9.]*" | cut -d: -f2
+    section rtos-xen "rtos console" | sed -n 's/^NATSUME-RESULT //p' |
+        head -n 1 | json ".$1"
 }
 
 @test "the guest ran and powered off by itself" {
@@ -27,15 +23,14 @@ field()
 }
 
 @test "the guest reports 1000 intervals of a 1 ms tick in mode=xen" {
-    result | grep -q '"mode":"xen"'
-    [ "$(field period_ns)" = 1000000 ]
-    [ "$(field ticks)" = 1001 ]
-    [ "$(field intervals)" = 1000 ]
+    [ "$(result mode)" = xen ]
+    [ "$(result period_ns)" = 1000000 ]
+    [ "$(result ticks)" = 1001 ]
+    [ "$(result intervals)" = 1000 ]
 }
 
 @test "the mean interval is within 1% of the period" {
-    mean=$(field mean_ns)
-    [ -n "$mean" ]
+    mean=$(result mean_ns)
     [ "$mean" -ge 990000 ] && [ "$mean" -le 1010000 ]
 }
 

@@ -2,7 +2,7 @@
 # A 10 kHz tick (100 us) from the PIT under the benchmark's load: every
 # tick reaches the guest, and the guest's count of timer events equals
 # Xen's delivered count.  SUSTAINED_TICKS ticks (default 5001; make soak
-# runs 100000), through bench/run, so under the benchmark's QEMU.  The
+# runs 100000), through bench/run, with the tests' QEMU quantum.  The
 # guest polls between ticks (idle=poll): blocking sends every tick through
 # Xen's scheduler, a path too long for a 100 us period at the emulator's
 # 125 MIPS (about one 5001-tick run in four lost a tick, at -icount
@@ -18,21 +18,21 @@ setup_file()
     local rc=0
     rm -rf "$OUT"
     mkdir -p "$BUILD/logs"
-    "$TOP/bench/run" -k natsume -s load \
+    "$TOP/bench/run" -q 1000 -k natsume -s load \
         -p 100 -n "$TICKS" -g idle=poll -o "$OUT" -t 3600 >"$BUILD/logs/sustained.out" 2>&1 || rc=$?
     echo $rc >"$BUILD/logs/sustained.rc"
 }
 
+# fig KEY: a figure of the run (bench/run's *.figures file).
 fig()
 {
-    sed -n "s/^$1 //p" "$OUT/raw/natsume-load.figures"
+    figure "$OUT/raw/natsume-load.figures" "$1"
 }
 
 # xen KEY: a number from Xen's status of the binding, right after the run.
 xen()
 {
-    sed -n "s/.*\"$1\": *\([0-9]*\).*/\1/p" "$OUT/raw/natsume-load.status.json" |
-        head -n 1
+    json ".bindings[0].$1" <"$OUT/raw/natsume-load.status.json"
 }
 
 @test "sustained: the run under load finished" {

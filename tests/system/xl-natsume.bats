@@ -32,7 +32,7 @@ failed_with()
     local out
     out=$(section $S "bad $1")
     grep -qF -- "$2" <<<"$out"
-    [ "$(rc_of "bad $1")" != 0 ]
+    nonzero "$(rc_of "bad $1")"
     grep -qx 'unchanged: yes' <<<"$out"
 }
 
@@ -184,7 +184,7 @@ PY
     [ "$(scenario_rc $T)" = 0 ]
     section $T "status" | grep -q '^Reserved at boot: none$'
     section $T "bad stock" | grep -qF 'rtos_timer="pit": Xen was booted without natsume=pit'
-    [ "$(rc_of 'bad stock' $T)" != 0 ]
+    nonzero "$(rc_of 'bad stock' $T)"
     run section $T list
     [ "${#lines[@]}" -eq 2 ]
     run section $T pools

@@ -1,12 +1,15 @@
+#!/bin/sh
 # Xen booted with natsume=pit on three CPUs: random and boundary arguments
 # for the natsume domctl and sysctl (natsume-fuzz), first with nothing
 # bound, then while the demo RTOS guest holds the PIT and ticks.  CPU 2 is
 # offline during each run.  Afterwards nothing is left bound and a plain
 # bind and unbind still work.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 ctl=/opt/natsume/natsume-ctl
 fuzz=/opt/natsume/natsume-fuzz
 FUZZ_CALLS=3000
+# shellcheck source=/dev/null
 [ ! -f /opt/natsume/fuzz.env ] || . /opt/natsume/fuzz.env
 
 # value KEY: the value of "KEY: value" in the last status output.

@@ -1,7 +1,9 @@
+#!/bin/sh
 # Xen booted with natsume=pit: bind the PIT to a PV guest pinned on CPU 1,
 # check the errors of bad requests, the counters, unbinding, and that
 # destroying a bound domain gives the PIT back.  A plain Linux guest does
 # not bind VIRQ_NATSUME_TIMER: its ticks are counted as "no_port".
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 ctl=/opt/natsume/natsume-ctl
 

@@ -1,7 +1,9 @@
+#!/bin/sh
 # The demo RTOS guest (mode=natsume) on CPU 1, alone in a cpupool of its
 # own, with the PIT bound to its vCPU at 1 ms: created paused, bound,
 # unpaused.  It takes 1001 ticks from VIRQ_NATSUME_TIMER, reports and
 # powers off; destroying it releases the PIT.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 ctl=/opt/natsume/natsume-ctl
 
@@ -10,7 +12,7 @@ ctl=/opt/natsume/natsume-ctl
 
 echo "=== cpupool"
 xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
-xl cpupool-create name=\"rt\" sched=\"credit\" cpus=[\"1\"] || fail "cpupool-create"
+xl cpupool-create name=\"rt\" sched=\"credit\" 'cpus=["1"]' || fail "cpupool-create"
 xl cpupool-list
 
 # The shipped config, in mode=natsume for 1001 ticks, in the pool on CPU 1.

@@ -1,5 +1,7 @@
+#!/bin/sh
 # Xen booted without natsume=: nothing is reserved, binding fails with
 # ENODEV, and a guest runs as usual.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 ctl=/opt/natsume/natsume-ctl
 

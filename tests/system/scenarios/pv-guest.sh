@@ -1,4 +1,6 @@
+#!/bin/sh
 # Our Xen boots, xl works, and a PV Linux guest runs and goes away again.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 
 echo "=== xl info"

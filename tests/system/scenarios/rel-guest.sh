@@ -1,3 +1,4 @@
+#!/bin/sh
 # Reliability of the direct timer path against its guests:
 # - a holder that crashes (a fault Xen crashes it for), with
 #   on_crash="destroy" and "preserve";
@@ -8,6 +9,7 @@
 #   the PIT;
 # - ioports=["40-43"] / irqs=[0] in a domU's config;
 # then a normal run still works.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 ctl=/opt/natsume/natsume-ctl
 
@@ -116,8 +118,11 @@ $ctl status >/tmp/ctl.after
 echo "=== probe unbound console"
 guest_log probe1 | grep '^PROBE'
 echo "=== probe unbound status"
-cmp -s /tmp/ctl.before /tmp/ctl.after && echo "unchanged: yes" || {
-    echo "unchanged: no"; diff /tmp/ctl.before /tmp/ctl.after; }
+if cmp -s /tmp/ctl.before /tmp/ctl.after; then
+    echo "unchanged: yes"
+else
+    echo "unchanged: no"; diff /tmp/ctl.before /tmp/ctl.after
+fi
 
 # While a holder ticks (30 s: it must outlive the probe, however slow the
 # host): its binding stays, its ticks go on reaching it only.
@@ -163,8 +168,11 @@ for what in 'ioports = ["40-43"]' 'irqs = [0]'; do
     echo "rc: $?"
     sleep 1
     after=$(snapshot)
-    [ "$before" = "$after" ] && echo "unchanged: yes" || {
-        echo "unchanged: no"; echo "$after"; }
+    if [ "$before" = "$after" ]; then
+        echo "unchanged: yes"
+    else
+        echo "unchanged: no"; echo "$after"
+    fi
     guest_log grab | grep '^PROBE inb' || true
     xl destroy grab 2>/dev/null || true
     wait_gone grab 30 || true

@@ -1,3 +1,4 @@
+#!/bin/sh
 # Reliability of the direct timer path, in the toolstack's hands:
 # - contention: a second domain asking for the PIT fails, names the holder,
 #   leaves nothing behind, and the holder keeps ticking without a loss;
@@ -7,6 +8,7 @@
 #   and the PIT stopped.
 # The number of cycles is in /opt/natsume/rel-cycles (run-xen -f), 10 when
 # there is no such file.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 
 cycles=10
@@ -90,21 +92,21 @@ while [ $cycle -lt "$cycles" ]; do
     2) name=cyc-short ;;
     esac
     # A fresh console log: the result looked for is this cycle's own.
-    rm -f /var/log/xen/console/guest-$name.log
-    if ! xl create /tmp/$name.cfg >/tmp/cycle.out 2>&1; then
+    rm -f "/var/log/xen/console/guest-$name.log"
+    if ! xl create "/tmp/$name.cfg" >/tmp/cycle.out 2>&1; then
         echo "cycle $cycle: xl create failed: $(cat /tmp/cycle.out)"
         bad=$((bad + 1))
     else
         case $((cycle % 3)) in
-        0) xl destroy $name ;;
-        1) wait_log $name "waiting for" 60 ||
+        0) xl destroy "$name" ;;
+        1) wait_log "$name" "waiting for" 60 ||
                { echo "cycle $cycle: no start"; bad=$((bad + 1)); }
-           xl destroy $name ;;
-        2) wait_log $name "NATSUME-RESULT" 60 ||
+           xl destroy "$name" ;;
+        2) wait_log "$name" "NATSUME-RESULT" 60 ||
                { echo "cycle $cycle: no result"; bad=$((bad + 1)); } ;;
         esac
     fi
-    wait_gone $name 60 || { echo "cycle $cycle: $name still there"; bad=$((bad + 1)); }
+    wait_gone "$name" 60 || { echo "cycle $cycle: $name still there"; bad=$((bad + 1)); }
     pool0_settled || { echo "cycle $cycle: Pool-0 did not settle"; bad=$((bad + 1)); }
     if ! xl natsume-status | grep -q '^(no timer bound)$'; then
         echo "cycle $cycle: still bound"

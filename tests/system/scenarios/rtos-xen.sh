@@ -1,5 +1,7 @@
+#!/bin/sh
 # The demo RTOS guest on the stock timer path: 1001 ticks of 1 ms, on CPU 1
 # while dom0 keeps to CPU 0.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 
 sed -e 's/^vcpus = .*/&\ncpus = "1"/' \

@@ -1,5 +1,7 @@
+#!/bin/sh
 # Xen booted without natsume=pit: xl create with rtos_timer="pit" says so
 # and changes nothing; xl natsume-status shows nothing reserved.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 
 echo "=== status"

@@ -1,8 +1,10 @@
+#!/bin/sh
 # xl create with rtos_timer="pit" rtos_cpu=1 (Xen booted with natsume=pit,
 # dom0 pinned on CPU 0): xl natsume-status shows the binding and its ticks,
 # xenstore has it, the CPU is in a null-scheduler cpupool of its own;
 # xl destroy and the guest's own poweroff undo it all; each bad input fails
 # with its message and changes nothing.
+# shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 
 [ -f /opt/natsume/rtos-kernel ] || fail "no rtos-kernel in /opt/natsume"
@@ -63,7 +65,7 @@ echo "=== vcpus"
 xl vcpu-list rtos
 echo "=== xenstore"
 for k in source cpu period-ns virq; do
-    echo "$k: $(xenstore-read /local/domain/$domid/natsume/$k)"
+    echo "$k: $(xenstore-read "/local/domain/$domid/natsume/$k")"
 done
 sleep 1
 echo "=== status 1"
@@ -99,7 +101,7 @@ xl list
 # A CPU in a cpupool of its own already.
 echo "=== cpupool rt"
 xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
-xl cpupool-create name=\"rt\" sched=\"null\" cpus=[\"1\"] || fail "cpupool-create"
+xl cpupool-create name=\"rt\" sched=\"null\" 'cpus=["1"]' || fail "cpupool-create"
 bad "cpu dedicated" /tmp/rtos2.cfg
 xl cpupool-destroy rt || fail "cpupool-destroy"
 xl cpupool-cpu-add Pool-0 1 || fail "cpupool-cpu-add"
