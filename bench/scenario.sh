@@ -89,27 +89,20 @@ load_stop()
     cat $out/load-*.txt
 }
 
-# rtos_cfg NAME KIND: the demo RTOS guest's config for this kind of run.
-rtos_cfg()
+# bench_cfg NAME KIND: /tmp/NAME.cfg, the demo RTOS guest for this kind of
+# run; preserved when it stops, so that its console can be read.
+bench_cfg()
 {
     mode=xen
     [ "$2" = natsume ] && mode=natsume
-    cat <<CFG
-name = "$1"
-type = "pv"
-kernel = "/opt/natsume/rtos-kernel"
-memory = 32
-vcpus = 1
-extra = "mode=$mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000${BENCH_GUEST_OPTS:+ $BENCH_GUEST_OPTS}"
-tsc_mode = "native"
-on_poweroff = "preserve"
-on_crash = "preserve"
-CFG
+    set -- "$1" "$2" \
+        "mode=$mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000${BENCH_GUEST_OPTS:+ $BENCH_GUEST_OPTS}" \
+        'on_poweroff="preserve"' 'on_crash="preserve"'
     case $2 in
-    stock) echo 'cpus = "1"' ;;
-    tuned) echo 'pool = "rt"' ;;
-    natsume) printf 'rtos_timer = "pit"\nrtos_cpu = 1\nrtos_timer_period_us = %s\n' \
-                    "$BENCH_PERIOD_US" ;;
+    stock) rtos_cfg "$1" "$3" "$4" "$5" 'cpus="1"' ;;
+    tuned) rtos_cfg "$1" "$3" "$4" "$5" 'pool="rt"' ;;
+    natsume) rtos_cfg "$1" "$3" "$4" "$5" 'rtos_timer="pit"' rtos_cpu=1 \
+                 "rtos_timer_period_us=$BENCH_PERIOD_US" ;;
     esac
 }
 
@@ -118,11 +111,9 @@ run()
 {
     echo "=== run $1 ($2)"
     if [ "$2" = tuned ]; then
-        xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
-        xl cpupool-create 'name="rt"' 'sched="null"' 'cpus=["1"]' ||
-            fail "cpupool-create"
+        cpu_pool rt null 1
     fi
-    rtos_cfg "$1" "$2" >"/tmp/$1.cfg"
+    bench_cfg "$1" "$2"
     xl create "/tmp/$1.cfg" || fail "xl create $1"
     # Keep dom0 still while the guest ticks: under -icount the emulated
     # CPUs take turns, so whatever dom0 does delays CPU 1 a little.
@@ -145,8 +136,7 @@ run()
     grep "^NATSUME-RESULT" "$out/$1.log"
     xl destroy "$1"
     if [ "$2" = tuned ]; then
-        { xl cpupool-destroy rt && xl cpupool-cpu-add Pool-0 1; } ||
-            fail "giving CPU 1 back to Pool-0"
+        cpu_pool_back rt 1
     fi
 }
 

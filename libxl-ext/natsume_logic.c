@@ -37,17 +37,6 @@ const char *natsume_timer_name(enum natsume_timer t)
     return NULL;
 }
 
-int natsume_timer_parse(const char *s, enum natsume_timer *t)
-{
-    if ( !strcmp(s, "xen") )
-        *t = NATSUME_TIMER_XEN;
-    else if ( !strcmp(s, "pit") )
-        *t = NATSUME_TIMER_PIT;
-    else
-        return -1;
-    return 0;
-}
-
 static int __attribute__((format(printf, 3, 4)))
 fail(char *err, size_t len, const char *fmt, ...)
 {

@@ -64,8 +64,6 @@ struct natsume_host {
 
 /* Name of a source as in the config ("xen", "pit"), or NULL. */
 const char *natsume_timer_name(enum natsume_timer t);
-/* Parse a source name; 0 on success, -1 when unknown. */
-int natsume_timer_parse(const char *s, enum natsume_timer *t);
 
 /*
  * xl's reading of the rtos_* keys of a domain config.  Each value is the

@@ -49,11 +49,10 @@ setup()
 # returns, in $probe_out.
 probe()
 {
-    run timeout 120 "${qemu_cmd[@]}" -machine pc -cpu Nehalem -smp 2 -m 64 \
-        -icount shift=3,sleep=off -nodefaults -display none -monitor none \
-        -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
-        -kernel "$BUILD/floor/floor-probe" -append "$*"
-    probe_out=${output//$'\r'/}
+    probe_out=$(timeout 120 "${qemu_cmd[@]}" -machine pc -cpu Nehalem -smp 2 \
+        -m 64 -icount shift=3,sleep=off -nodefaults -display none \
+        -monitor none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
+        -kernel "$BUILD/floor/floor-probe" -append "$*" 2>&1 | tr -d '\r')
 }
 
 @test "floor probe: reports every sample with CPU 0 busy" {

@@ -77,31 +77,59 @@ guest_log()
     cat "/var/log/xen/console/guest-$1.log" 2>/dev/null
 }
 
-# natsume_cfg NAME EXTRA [LINE...]: /tmp/NAME.cfg, the demo RTOS guest with
-# command line EXTRA and the PIT on CPU 1; each LINE ("key = value")
-# replaces that key's line or is added.
-natsume_cfg()
+# rtos_cfg NAME EXTRA [KEY=VALUE...]: /tmp/NAME.cfg, the shipped config of
+# the demo RTOS guest (examples/rtos.cfg) named NAME, with command line
+# EXTRA.  Each KEY=VALUE replaces KEY's line, commented out or not, or is
+# added (VALUE as xl wants it: 'rtos_timer="pit"'); KEY= removes it.
+rtos_cfg()
 {
-    n=$1 extra=$2
+    _cfg=/tmp/$1.cfg
+    sed -e "s/^name = .*/name = \"$1\"/" -e "s/^extra = .*/extra = \"$2\"/" \
+        /opt/natsume/rtos.cfg >"$_cfg" || fail "no /opt/natsume/rtos.cfg"
     shift 2
-    cat >"/tmp/$n.cfg" <<CFG
-name = "$n"
-type = "pv"
-kernel = "/opt/natsume/rtos-kernel"
-memory = 32
-vcpus = 1
-extra = "$extra"
-tsc_mode = "native"
-rtos_timer = "pit"
-rtos_cpu = 1
-rtos_timer_period_us = 1000
-on_poweroff = "destroy"
-on_crash = "destroy"
-CFG
-    for l in "$@"; do
-        sed -i "/^${l%% =*} = /d" "/tmp/$n.cfg"
-        echo "$l" >>"/tmp/$n.cfg"
+    for _kv in "$@"; do
+        sed -i "/^#\{0,1\}${_kv%%=*} = /d" "$_cfg"
+        [ -z "${_kv#*=}" ] || echo "${_kv%%=*} = ${_kv#*=}" >>"$_cfg"
     done
+}
+
+# ctl_status: Xen's own status of the direct timer path (natsume-ctl),
+# printed and kept in /tmp/status for ctl_value.
+ctl_status()
+{
+    /opt/natsume/natsume-ctl status >/tmp/status || fail "natsume-ctl status"
+    cat /tmp/status
+}
+
+# ctl_value KEY: KEY's value in the last ctl_status.
+ctl_value()
+{
+    sed -n "s/^$1: //p" /tmp/status | head -n 1
+}
+
+# cpu_pool NAME SCHED CPU: move CPU out of Pool-0 into a new cpupool NAME
+# running scheduler SCHED.
+cpu_pool()
+{
+    xl cpupool-cpu-remove Pool-0 "$3" || fail "cpupool-cpu-remove $3"
+    xl cpupool-create "name=\"$1\"" "sched=\"$2\"" "cpus=[\"$3\"]" ||
+        fail "cpupool-create $1"
+}
+
+# cpu_pool_back NAME CPU: destroy cpupool NAME and give CPU back to Pool-0.
+cpu_pool_back()
+{
+    { xl cpupool-destroy "$1" && xl cpupool-cpu-add Pool-0 "$2"; } ||
+        fail "giving CPU $2 back to Pool-0"
+}
+
+# snapshot: what a refused request must leave as it was: the domains,
+# the cpupools and the PIT's binding.
+snapshot()
+{
+    xl list | awk '{ print $1, $2 }'
+    xl cpupool-list
+    xl natsume-status | sed -n 's/^\(pit\) *\([^ ]*\) *\([0-9]*\) *\([0-9]*\) .*/\1 \2 \3 \4/p'
 }
 
 # unchanged BEFORE AFTER: "unchanged: yes", or "unchanged: no" and both.
@@ -115,12 +143,6 @@ unchanged()
         echo "---"
         echo "$2"
     fi
-}
-
-# ctl_field KEY: KEY's value in "natsume-ctl status" (Xen's own figures).
-ctl_field()
-{
-    /opt/natsume/natsume-ctl status | sed -n "s/^$1: //p" | head -n 1
 }
 
 # free_settled MB SECONDS: wait until Xen's free memory is MB again; a

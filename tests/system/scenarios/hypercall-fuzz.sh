@@ -12,29 +12,15 @@ FUZZ_CALLS=3000
 # shellcheck source=/dev/null
 [ ! -f /opt/natsume/fuzz.env ] || . /opt/natsume/fuzz.env
 
-# value KEY: the value of "KEY: value" in the last status output.
-value()
-{
-    sed -n "s/^$1: //p" /tmp/status
-}
-
-status()
-{
-    $ctl status >/tmp/status || fail "natsume-ctl status"
-    cat /tmp/status
-}
 
 echo "=== fuzz idle"
 $fuzz -n "$FUZZ_CALLS" -s 1 -o 2
 echo "rc: $?"
 echo "=== status after idle fuzz"
-status
+ctl_status
 
 # The demo RTOS guest, bound to the PIT by xl, ticking for minutes.
-{ sed 's/^extra = .*/extra = "mode=natsume ticks=200000 period_us=1000"/' \
-      /opt/natsume/rtos.cfg
-  echo 'rtos_timer = "pit"'
-  echo 'rtos_cpu = 1'; } >/tmp/rtos.cfg
+rtos_cfg rtos "mode=natsume ticks=200000 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
 xl create /tmp/rtos.cfg || fail "xl create rtos"
 domid=$(xl domid rtos)
 wait_log rtos "natsume-rtos: mode=natsume" 120 || { guest_log rtos; fail "rtos did not start"; }
@@ -42,22 +28,22 @@ sleep 1
 echo "=== live domid"
 echo "$domid"
 echo "=== status before live fuzz"
-status
+ctl_status
 echo "=== fuzz live"
 $fuzz -n "$FUZZ_CALLS" -s 2 -o 2 -p "$domid"
 echo "rc: $?"
 echo "=== status after live fuzz"
-status
+ctl_status
 sleep 2
 echo "=== status after live fuzz, 2 s later"
-status
+ctl_status
 echo "=== rtos console"
 guest_log rtos
 xl destroy rtos || fail "xl destroy rtos"
 wait_gone rtos 30 || fail "rtos still there after xl destroy"
 pool0_settled || true
 echo "=== status after destroy"
-status
+ctl_status
 
 # A plain bind and unbind still work.
 { sed 's/^name = .*/name = "guest"/' /opt/natsume/guest.cfg
@@ -71,7 +57,7 @@ echo "=== unbind"
 $ctl unbind "$gid"
 echo "rc: $?"
 echo "=== status end"
-status
+ctl_status
 xl destroy guest
 wait_gone guest 30 || fail "guest still there"
 echo "=== end"

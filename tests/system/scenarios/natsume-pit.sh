@@ -7,17 +7,6 @@
 . /opt/natsume/lib.sh
 ctl=/opt/natsume/natsume-ctl
 
-# value KEY: the value of "KEY: value" in the last status output.
-value()
-{
-    sed -n "s/^$1: //p" /tmp/status
-}
-
-status()
-{
-    $ctl status >/tmp/status || fail "natsume-ctl status"
-    cat /tmp/status
-}
 
 # irq0: what Xen's 'i' debug key says about IRQ0 (its descriptor and
 # IO-APIC pin).
@@ -38,7 +27,7 @@ guest_cfg()
 echo "=== xl info"
 xl info | grep -E '^(nr_cpus|xen_commandline)'
 echo "=== status at boot"
-status
+ctl_status
 echo "=== irq0 at boot"
 irq0
 
@@ -66,25 +55,25 @@ $ctl bind "$domid" 1 1000
 echo "=== bind dom0"
 $ctl bind 0 0 1000
 echo "=== status bound paused"
-status
+ctl_status
 echo "=== irq0 bound"
 irq0
 xl unpause guest || fail "xl unpause"
 wait_log guest "natsume-guest: hello" 120 || fail "no console output from the guest"
 sleep 2
 echo "=== status bound running"
-status
+ctl_status
 echo "=== xl vcpu-list"
 xl vcpu-list
 
 echo "=== unbind"
 $ctl unbind "$domid" || fail "unbind"
-status >/dev/null
-t1=$(value ticks)
+ctl_status >/dev/null
+t1=$(ctl_value ticks)
 sleep 2
 echo "=== status unbound"
-status
-t2=$(value ticks)
+ctl_status
+t2=$(ctl_value ticks)
 echo "=== irq0 unbound"
 irq0
 echo "=== ticks after unbind"
@@ -96,7 +85,7 @@ sleep 1
 xl destroy guest || fail "xl destroy"
 wait_gone guest 30 || fail "guest still there after xl destroy"
 echo "=== status after destroy"
-status
+ctl_status
 
 guest_cfg guest2
 xl create -p /tmp/guest2.cfg || fail "xl create guest2"
@@ -110,5 +99,5 @@ guest_log guest2
 xl destroy guest2
 wait_gone guest2 30 || fail "guest2 still there"
 echo "=== status end"
-status
+ctl_status
 echo "=== end"

@@ -11,15 +11,11 @@ ctl=/opt/natsume/natsume-ctl
 [ -f /opt/natsume/rtos.cfg ] || fail "no rtos.cfg in /opt/natsume"
 
 echo "=== cpupool"
-xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
-xl cpupool-create name=\"rt\" sched=\"credit\" 'cpus=["1"]' || fail "cpupool-create"
+cpu_pool rt credit 1
 xl cpupool-list
 
 # The shipped config, in mode=natsume for 1001 ticks, in the pool on CPU 1.
-{ sed 's/^extra = .*/extra = "mode=natsume ticks=1001 period_us=1000"/' \
-      /opt/natsume/rtos.cfg
-  echo 'pool = "rt"'
-  echo 'cpus = "1"'; } >/tmp/rtos.cfg
+rtos_cfg rtos "mode=natsume ticks=1001 period_us=1000" 'pool="rt"' 'cpus="1"'
 grep -v '^#' /tmp/rtos.cfg
 xl create -p /tmp/rtos.cfg || fail "xl create -p"
 domid=$(xl domid rtos)

@@ -36,7 +36,7 @@ echo "=== pools at boot"
 xl cpupool-list
 
 # --- Crash, on_crash="destroy" ---------------------------------------------
-natsume_cfg crash1 "mode=natsume ticks=300 fail=crash"
+rtos_cfg crash1 "mode=natsume ticks=300 fail=crash" 'rtos_timer="pit"' rtos_cpu=1
 xl dmesg -c >/dev/null
 xl create /tmp/crash1.cfg || fail "xl create crash1"
 wait_gone crash1 120 || { guest_log crash1; fail "crash1 not destroyed"; }
@@ -48,7 +48,7 @@ echo "=== crash destroy released"
 released crash1
 
 # --- Crash, on_crash="preserve" ---------------------------------------------
-natsume_cfg crash2 "mode=natsume ticks=300 fail=crash" 'on_crash = "preserve"'
+rtos_cfg crash2 "mode=natsume ticks=300 fail=crash" 'rtos_timer="pit"' rtos_cpu=1 'on_crash="preserve"'
 xl create /tmp/crash2.cfg || fail "xl create crash2"
 crashed()
 {
@@ -69,7 +69,7 @@ echo "=== crash preserve released"
 released crash2
 
 # --- Stuck: events masked after 300 ticks -----------------------------------
-natsume_cfg stuck "mode=natsume ticks=300 fail=stuck"
+rtos_cfg stuck "mode=natsume ticks=300 fail=stuck" 'rtos_timer="pit"' rtos_cpu=1
 xl create /tmp/stuck.cfg || fail "xl create stuck"
 wait_quietly stuck "failing on purpose" 120 ||
     { guest_log stuck; fail "stuck did not get stuck"; }
@@ -95,17 +95,7 @@ released stuck
 # probe_cfg NAME TARGET: the demo guest in mode=probe, no rtos_* keys.
 probe_cfg()
 {
-    cat >"/tmp/$1.cfg" <<CFG
-name = "$1"
-type = "pv"
-kernel = "/opt/natsume/rtos-kernel"
-memory = 32
-vcpus = 1
-extra = "mode=probe target=$2"
-tsc_mode = "native"
-on_poweroff = "destroy"
-on_crash = "destroy"
-CFG
+    rtos_cfg "$1" "mode=probe target=$2"
 }
 
 # With nothing bound: Xen's status must not change at all.
@@ -118,15 +108,11 @@ $ctl status >/tmp/ctl.after
 echo "=== probe unbound console"
 guest_log probe1 | grep '^PROBE'
 echo "=== probe unbound status"
-if cmp -s /tmp/ctl.before /tmp/ctl.after; then
-    echo "unchanged: yes"
-else
-    echo "unchanged: no"; diff /tmp/ctl.before /tmp/ctl.after
-fi
+unchanged "$(cat /tmp/ctl.before)" "$(cat /tmp/ctl.after)"
 
 # While a holder ticks (30 s: it must outlive the probe, however slow the
 # host): its binding stays, its ticks go on reaching it only.
-natsume_cfg holder "mode=natsume ticks=30000 period_us=1000"
+rtos_cfg holder "mode=natsume ticks=30000 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
 xl create /tmp/holder.cfg || fail "xl create holder"
 holder_id=$(xl domid holder) || fail "no domain holder"
 wait_quietly holder "waiting for 30000 ticks" 60 ||
@@ -154,11 +140,6 @@ echo "=== holder final"
 $ctl status | grep -E '^(bound|domid|ticks|delivered|no_port|not_running|pending):'
 
 # --- The PIT's ports and IRQ 0 in a domU's config ---------------------------
-snapshot()
-{
-    xl list | awk 'NR > 1 { print $1, $2 }'
-    xl cpupool-list
-}
 for what in 'ioports = ["40-43"]' 'irqs = [0]'; do
     probe_cfg grab 0
     echo "$what" >>/tmp/grab.cfg
@@ -168,18 +149,14 @@ for what in 'ioports = ["40-43"]' 'irqs = [0]'; do
     echo "rc: $?"
     sleep 1
     after=$(snapshot)
-    if [ "$before" = "$after" ]; then
-        echo "unchanged: yes"
-    else
-        echo "unchanged: no"; echo "$after"
-    fi
+    unchanged "$before" "$after"
     guest_log grab | grep '^PROBE inb' || true
     xl destroy grab 2>/dev/null || true
     wait_gone grab 30 || true
 done
 
 # --- Still works -----------------------------------------------------------
-natsume_cfg after "mode=natsume ticks=500 period_us=1000"
+rtos_cfg after "mode=natsume ticks=500 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
 xl create /tmp/after.cfg || fail "xl create after"
 wait_quietly after "NATSUME-RESULT" 120 || { guest_log after; fail "no result after"; }
 wait_gone after 60 || fail "after still there"

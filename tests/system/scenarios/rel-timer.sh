@@ -47,8 +47,8 @@ echo "free_memory: $free0"
 
 # --- Contention -----------------------------------------------------------
 # The holder ticks for 8 s (1 ms period); the second claim comes meanwhile.
-natsume_cfg holder "mode=natsume ticks=8000 period_us=1000"
-natsume_cfg second "mode=natsume ticks=1000 period_us=1000"
+rtos_cfg holder "mode=natsume ticks=8000 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
+rtos_cfg second "mode=natsume ticks=1000 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
 xl create /tmp/holder.cfg || fail "xl create holder"
 holder_id=$(xl domid holder) || fail "no domain holder"
 wait_quietly holder "waiting for 8000 ticks" 60 ||
@@ -81,8 +81,8 @@ counters
 # --- Teardown cycles ------------------------------------------------------
 # Cycle i: i % 3 == 0 destroyed right after create, 1 destroyed while
 # ticking, 2 powers off by itself after 300 ticks.
-natsume_cfg cyc-long "mode=natsume ticks=200000 period_us=1000"
-natsume_cfg cyc-short "mode=natsume ticks=300 period_us=1000"
+rtos_cfg cyc-long "mode=natsume ticks=200000 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
+rtos_cfg cyc-short "mode=natsume ticks=300 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
 bad=0
 start=$(date +%s)
 cycle=0

@@ -4,10 +4,7 @@
 # shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 
-sed -e 's/^vcpus = .*/&\ncpus = "1"/' \
-    -e 's/^extra = .*/extra = "mode=xen ticks=1001 period_us=1000"/' \
-    -e 's/^on_crash = .*/on_crash = "preserve"/' \
-    /opt/natsume/rtos.cfg >/tmp/rtos.cfg
+rtos_cfg rtos "mode=xen ticks=1001 period_us=1000" 'cpus="1"' 'on_crash="preserve"'
 echo "=== xl create"
 xl create /tmp/rtos.cfg || fail "xl create"
 wait_log rtos "NATSUME-RESULT\|error" 600 || fail "no result from the RTOS guest"

@@ -7,15 +7,7 @@
 echo "=== status"
 xl natsume-status
 echo "rc: $?"
-cat >/tmp/rtos.cfg <<CFG
-name = "rtos"
-type = "pv"
-kernel = "/opt/natsume/rtos-kernel"
-memory = 32
-vcpus = 1
-rtos_timer = "pit"
-rtos_cpu = 1
-CFG
+rtos_cfg rtos "mode=natsume" 'rtos_timer="pit"' rtos_cpu=1
 echo "=== bad stock"
 xl create /tmp/rtos.cfg 2>&1
 echo "rc: $?"

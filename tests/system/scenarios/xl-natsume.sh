@@ -9,18 +9,10 @@
 
 [ -f /opt/natsume/rtos-kernel ] || fail "no rtos-kernel in /opt/natsume"
 
-# rtos_cfg NAME TICKS: the demo RTOS guest, taking its ticks from the PIT.
-rtos_cfg()
+# pit_cfg NAME TICKS: the demo RTOS guest, taking its ticks from the PIT.
+pit_cfg()
 {
-    natsume_cfg "$1" "mode=natsume ticks=$2 period_us=1000"
-}
-
-# What a failed xl create must leave as it was.
-snapshot()
-{
-    xl list | awk '{ print $1, $2 }'
-    xl cpupool-list
-    xl natsume-status | sed -n 's/^\(pit\) *\([^ ]*\) *\([0-9]*\) *\([0-9]*\) .*/\1 \2 \3 \4/p'
+    rtos_cfg "$1" "mode=natsume ticks=$2 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
 }
 
 # bad NAME CONFIG [KEY=VALUE...]: xl create must fail and change nothing.
@@ -43,7 +35,7 @@ echo "rc: $?"
 echo "=== pools at boot"
 xl cpupool-list
 
-rtos_cfg rtos 200000
+pit_cfg rtos 200000
 grep -v '^rtos_cpu' /tmp/rtos.cfg >/tmp/nocpu.cfg
 bad "no rtos_cpu" /tmp/nocpu.cfg
 bad "cpu 7" /tmp/rtos.cfg 'rtos_cpu=7'
@@ -82,7 +74,7 @@ echo "=== status dom0"
 xl natsume-status Domain-0 2>&1
 echo "rc: $?"
 
-rtos_cfg rtos2 1000
+pit_cfg rtos2 1000
 bad "pit bound" /tmp/rtos2.cfg
 
 echo "=== destroy"
@@ -100,14 +92,12 @@ xl list
 
 # A CPU in a cpupool of its own already.
 echo "=== cpupool rt"
-xl cpupool-cpu-remove Pool-0 1 || fail "cpupool-cpu-remove"
-xl cpupool-create name=\"rt\" sched=\"null\" 'cpus=["1"]' || fail "cpupool-create"
+cpu_pool rt null 1
 bad "cpu dedicated" /tmp/rtos2.cfg
-xl cpupool-destroy rt || fail "cpupool-destroy"
-xl cpupool-cpu-add Pool-0 1 || fail "cpupool-cpu-add"
+cpu_pool_back rt 1
 
 # The guest's own poweroff (on_poweroff="destroy") undoes it too.
-rtos_cfg short 3000
+pit_cfg short 3000
 echo "=== create short"
 xl create /tmp/short.cfg 2>&1
 echo "rc: $?"
