@@ -13,7 +13,9 @@
 #   BENCH_TICKS      ticks per run
 #   BENCH_PERIOD_US  the tick period
 #   BENCH_GUEST_OPTS more options for the demo RTOS guest
-#   BENCH_STATUS     1: show xl natsume-status while a natsume run ticks
+#   BENCH_STATUS     1 (the demo): say what happens on "demo: " lines,
+#                    with the ticks so far and xl natsume-status while a
+#                    natsume run ticks
 # shellcheck source=../tests/qemu/lib.sh
 . /opt/natsume/lib.sh
 # shellcheck source=/dev/null
@@ -22,6 +24,13 @@
 out=/tmp/out
 mkdir -p $out
 load_pids=""
+
+# say TEXT: a line for the person watching the demo (bench/run -D).
+say()
+{
+    [ "${BENCH_STATUS:-0}" = 1 ] || return 0
+    echo "$*" | sed 's/^/demo: /'
+}
 
 # disk SERIAL: the virtio disk with that serial number.
 disk()
@@ -46,15 +55,21 @@ devices()
     done
 }
 
+# load_start: the second Linux guest first, booted while CPU 0 is still
+# quiet (under dom0's load its boot takes some 270 s of guest time: it
+# shares CPU 0 with four busy programs and the NIC flood's interrupts),
+# then dom0's load programs.
 load_start()
 {
     retry 100 0.1 load_devices_up || fail "the load devices did not show up"
     { ip link set eth0 up && ip link set eth1 up; } || fail "NICs up"
 
-    cd /opt/natsume || fail "no /opt/natsume"
     for l in $BENCH_LOAD; do
         case $l in cpu|mem|disk|net|guest) ;; *) fail "unknown load $l" ;; esac
     done
+    case " $BENCH_LOAD " in *" guest "*) load_guest ;; esac
+
+    cd /opt/natsume || fail "no /opt/natsume"
     for l in $BENCH_LOAD; do
         [ "$l" = guest ] && continue
         case $l in
@@ -66,9 +81,13 @@ load_start()
         load_pids="$load_pids $!"
     done
     echo "load in dom0: $BENCH_LOAD"
-    case " $BENCH_LOAD " in *" guest "*) ;; *) return 0 ;; esac
+    say "load running in dom0 on CPU 0: $BENCH_LOAD"
+}
 
-    # A second Linux guest, sharing CPU 0 with dom0, busy too.
+# load_guest: a second Linux guest on CPU 0 beside dom0, busy too.
+load_guest()
+{
+    say "starting a second Linux guest on CPU 0"
     sed -e 's/^name = .*/name = "load"/' -e 's/^vcpus = .*/&\ncpus = "0"/' \
         -e 's/guest_sleep=[0-9]*/guest_sleep=100000 guest_load=1/' \
         /opt/natsume/guest.cfg >/tmp/load.cfg
@@ -78,6 +97,7 @@ load_start()
         fail "the load guest did not start its load"
     }
     echo "load: a Linux guest on CPU 0 (cpu, mem)"
+    say "the second Linux guest runs its load (cpu, mem)"
 }
 
 load_stop()
@@ -106,10 +126,30 @@ bench_cfg()
     esac
 }
 
+# progress NAME KIND SECONDS: for the demo, wait SECONDS, showing xl
+# natsume-status half-way through a natsume run (the guest prints its
+# ticks only when the run is over).
+progress()
+{
+    if [ "$2" = natsume ]; then
+        sleep $(($3 / 2))
+        say "xl natsume-status while the PIT ticks:"
+        say "$(xl natsume-status)"
+        sleep $(($3 - $3 / 2))
+    else
+        sleep "$3"
+    fi
+}
+
 # run NAME KIND
 run()
 {
     echo "=== run $1 ($2)"
+    case $2 in
+    stock) say "running the RTOS guest on stock Xen's timer: $BENCH_TICKS ticks" ;;
+    tuned) say "running the RTOS guest on tuned stock Xen's timer: $BENCH_TICKS ticks" ;;
+    natsume) say "running the RTOS guest on the PIT (rtos_timer=\"pit\"): $BENCH_TICKS ticks" ;;
+    esac
     if [ "$2" = tuned ]; then
         cpu_pool rt null 1
     fi
@@ -119,12 +159,11 @@ run()
     # CPUs take turns, so whatever dom0 does delays CPU 1 a little.
     # The run, the guest's 2 s delay, up to 1 s of set-up, and a margin.
     settle=$((BENCH_TICKS * BENCH_PERIOD_US / 1000000 + 5))
-    if [ "$2" = natsume ] && [ "${BENCH_STATUS:-0}" = 1 ]; then
-        sleep $((settle / 2))
-        echo "--- xl natsume-status while it runs"
-        xl natsume-status
+    if [ "${BENCH_STATUS:-0}" = 1 ]; then
+        progress "$1" "$2" "$settle"
+    else
+        sleep "$settle"
     fi
-    sleep "$settle"
     wait_quietly "$1" "NATSUME-RESULT\|error" 1800 || fail "no result from $1"
     if [ "$2" = natsume ]; then
         xl natsume-status -j "$1" >"$out/$1.status.json"
@@ -134,6 +173,7 @@ run()
         fail "$1: $(grep 'natsume-rtos: error' "/var/log/xen/console/guest-$1.log")"
     cp "/var/log/xen/console/guest-$1.log" "$out/$1.log"
     grep "^NATSUME-RESULT" "$out/$1.log"
+    say "$1: done, $(sed -n 's/^natsume-rtos: \(ticks received: [0-9]*\).*/\1/p' "$out/$1.log")"
     xl destroy "$1"
     if [ "$2" = tuned ]; then
         cpu_pool_back rt 1
@@ -141,6 +181,7 @@ run()
 }
 
 xl info | grep -E '^(xen_version|xen_commandline)'
+say "Xen and dom0 are up: $(xl info xen_version), $(xl info xen_commandline | grep -o 'natsume=[a-z]*')"
 devices
 loaded=0
 for r in $BENCH_RUNS; do
