@@ -9,6 +9,7 @@
 #define LAPIC_ICR_HI    0x310
 #define LAPIC_LVT_TIMER 0x320
 #define LAPIC_TMR_INIT  0x380
+#define LAPIC_TMR_CUR   0x390
 #define LAPIC_TMR_DIV   0x3e0
 
 #define SVR_ENABLE      0x100
@@ -51,6 +52,11 @@ void lapic_timer_periodic(unsigned int vector, uint32_t ns)
 {
     lapic_write(LAPIC_LVT_TIMER, vector | LVT_PERIODIC);
     lapic_write(LAPIC_TMR_INIT, ns);
+}
+
+uint32_t lapic_timer_current(void)
+{
+    return lapic_read(LAPIC_TMR_CUR);
 }
 
 void lapic_eoi(void)

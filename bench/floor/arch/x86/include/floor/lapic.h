@@ -10,6 +10,8 @@ void lapic_enable(void);
 /* The LAPIC timer counts at 1 GHz under QEMU with a divisor of 1. */
 void lapic_timer_oneshot(unsigned int vector, uint32_t ns);
 void lapic_timer_periodic(unsigned int vector, uint32_t ns);
+/* What is left of the timer's count (ns). */
+uint32_t lapic_timer_current(void);
 void lapic_eoi(void);
 void lapic_start_cpu(unsigned int apic_id, uint32_t trampoline);
 
