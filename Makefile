@@ -136,9 +136,10 @@ soak-fuzz: build fuzz-build
 	FUZZ_CALLS=$(FUZZ_CALLS) bats tests/system/hypercall-fuzz.bats
 	tests/fuzz/run $(SOAK_FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# Both under -icount: guest time is a function of instructions executed.
+# The benchmark's instrument (-icount, rr-quantum=100), stock and natsume
+# under load in one boot.
 demo: build $(BENCH_ANALYZE)
-	bench/run -D -q 1000 -k "stock natsume" -s load -n 2001 \
+	bench/run -D -k "stock natsume" -s load -n 2001 \
 	    -o $(BUILD)/demo
 
 bench: build $(BENCH_ANALYZE)

@@ -126,19 +126,23 @@ bench_cfg()
     esac
 }
 
-# progress NAME KIND SECONDS: for the demo, wait SECONDS, showing xl
-# natsume-status half-way through a natsume run (the guest prints its
-# ticks only when the run is over).
+# progress NAME KIND SECONDS: for the demo, wait SECONDS; in a natsume run
+# show xl natsume-status once, as soon as it says the guest is ticking
+# (the guest prints its ticks only when the run is over).
 progress()
 {
-    if [ "$2" = natsume ]; then
-        sleep $(($3 / 2))
-        say "xl natsume-status while the PIT ticks:"
-        say "$(xl natsume-status)"
-        sleep $(($3 - $3 / 2))
-    else
-        sleep "$3"
-    fi
+    _t=0 _shown=$([ "$2" = natsume ] && echo 0 || echo 1)
+    while [ $_t -lt "$3" ]; do
+        sleep 1
+        _t=$((_t + 1))
+        [ "$_shown" = 0 ] || continue
+        _st=$(xl natsume-status)
+        case $_st in *"state: ticking"*)
+            _shown=1
+            say "xl natsume-status while the PIT ticks:"
+            say "$_st" ;;
+        esac
+    done
 }
 
 # run NAME KIND
