@@ -14,8 +14,7 @@
 #   BENCH_PERIOD_US  the tick period
 #   BENCH_GUEST_OPTS more options for the demo RTOS guest
 #   BENCH_STATUS     1 (the demo): say what happens on "demo: " lines,
-#                    with the ticks so far and xl natsume-status while a
-#                    natsume run ticks
+#                    with xl natsume-status while a natsume run ticks
 # shellcheck source=../tests/qemu/lib.sh
 . /opt/natsume/lib.sh
 # shellcheck source=/dev/null
@@ -113,17 +112,16 @@ load_stop()
 # run; preserved when it stops, so that its console can be read.
 bench_cfg()
 {
-    mode=xen
-    [ "$2" = natsume ] && mode=natsume
-    set -- "$1" "$2" \
-        "mode=$mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000${BENCH_GUEST_OPTS:+ $BENCH_GUEST_OPTS}" \
-        'on_poweroff="preserve"' 'on_crash="preserve"'
+    _name=$1 _mode=xen
     case $2 in
-    stock) rtos_cfg "$1" "$3" "$4" "$5" 'cpus="1"' ;;
-    tuned) rtos_cfg "$1" "$3" "$4" "$5" 'pool="rt"' ;;
-    natsume) rtos_cfg "$1" "$3" "$4" "$5" 'rtos_timer="pit"' rtos_cpu=1 \
-                 "rtos_timer_period_us=$BENCH_PERIOD_US" ;;
+    stock) set -- 'cpus="1"' ;;
+    tuned) set -- 'pool="rt"' ;;
+    natsume) _mode=natsume
+             set -- 'rtos_timer="pit"' rtos_cpu=1 "rtos_timer_period_us=$BENCH_PERIOD_US" ;;
     esac
+    rtos_cfg "$_name" \
+        "mode=$_mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000${BENCH_GUEST_OPTS:+ $BENCH_GUEST_OPTS}" \
+        'on_poweroff="preserve"' 'on_crash="preserve"' "$@"
 }
 
 # progress NAME KIND SECONDS: for the demo, wait SECONDS; in a natsume run

@@ -49,10 +49,7 @@ setup()
 # returns, in $probe_out.
 probe()
 {
-    probe_out=$(timeout 120 "${qemu_cmd[@]}" -machine pc -cpu Nehalem -smp 2 \
-        -m 64 -icount shift=3,sleep=off -nodefaults -display none \
-        -monitor none -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
-        -kernel "$BUILD/floor/floor-probe" -append "$*" 2>&1 | tr -d '\r')
+    probe_out=$("$TOP/bench/floor/run" -r "$*")
 }
 
 @test "floor probe: reports every sample with CPU 0 busy" {
