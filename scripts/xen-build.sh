@@ -32,6 +32,25 @@ fi
 
 make -j"$jobs" xen XEN_VENDORVERSION="$XEN_VENDORVERSION"
 
+# The test suite boots a debug hypervisor (CONFIG_DEBUG: ASSERTs, lock and
+# preemption checks), as Xen's own CI does; the benchmark boots the release
+# one.  Built from a second checkout of the same commit, so that each keeps
+# its objects and rebuilds incrementally.
+dbg=$BUILD/xen-debug
+head=$(git rev-parse HEAD)
+if [ ! -e "$dbg/.git" ]; then
+    rm -rf "$dbg"
+    git worktree prune
+    git worktree add -q --detach "$dbg" "$head"
+else
+    git -C "$dbg" checkout -q -f --detach "$head"
+fi
+if ! grep -qx 'CONFIG_DEBUG=y' "$dbg/xen/.config" 2>/dev/null; then
+    sed 's/^# CONFIG_DEBUG is not set$/CONFIG_DEBUG=y/' xen/.config >"$dbg/xen/.config"
+    make -s -C "$dbg/xen" olddefconfig
+fi
+make -j"$jobs" -C "$dbg/xen" XEN_VENDORVERSION="$XEN_VENDORVERSION"
+
 # libxl and xl compile files kept in this repository (libxl-ext/,
 # xl-natsume/): the glue patches find them through NATSUME_DIR.
 NATSUME_DIR=$TOP
@@ -73,6 +92,8 @@ rm -rf "$dist.tmp"
 mkdir -p "$dist.tmp/boot"
 cp xen/xen "$dist.tmp/boot/xen"
 cp xen/xen-syms "$dist.tmp/boot/xen-syms"
+cp "$dbg/xen/xen" "$dist.tmp/boot/xen-debug"
+cp "$dbg/xen/xen-syms" "$dist.tmp/boot/xen-syms-debug"
 for t in $tools; do
     make -C "tools/$t" install DESTDIR="$dist.tmp" >/dev/null
 done

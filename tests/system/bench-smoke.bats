@@ -29,6 +29,11 @@ fig()
     [ "$(cat "$BUILD/logs/bench-smoke.rc")" = 0 ]
 }
 
+@test "bench smoke: the benchmark boots the release hypervisor" {
+    cat "$BUILD"/logs/bench-bench-smoke-*.log | tr -d '\r' |
+        grep -q '^(XEN) Xen version 4\.17\.5-natsume .* debug=n '
+}
+
 @test "bench smoke: the table has the natsume idle row" {
     grep -q '^| scenario | load | ticks |' "$OUT/results.md"
     grep -q '^| natsume | idle | 301 |' "$OUT/results.md"

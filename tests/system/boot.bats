@@ -19,6 +19,10 @@ setup_file()
     section pv-guest "xl info" | grep -Eq '^xen_extra +: \.5-natsume$'
 }
 
+@test "system tests boot the debug hypervisor" {
+    serial_log pv-guest | grep -q '^(XEN) Xen version 4\.17\.5-natsume .* debug=y '
+}
+
 @test "xl links our Xen libraries" {
     run section pv-guest "xl libraries"
     [[ "$output" == *"libxenlight.so.4.17 => /usr/lib/libxenlight.so.4.17"* ]]

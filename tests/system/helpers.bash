@@ -6,8 +6,10 @@ TOP=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
 BUILD=${BUILD:-$TOP/build}
 export BUILD
 
-# boot SCENARIO [run-xen options...]: run tests/system/scenarios/SCENARIO.sh
-# under the harness; its exit status lands in $BUILD/logs/SCENARIO.rc.
+# boot NAME [run-xen options...]: run tests/system/scenarios/NAME.sh under
+# the harness, on the debug hypervisor (ASSERTs and lock checks armed); its
+# exit status lands in $BUILD/logs/NAME.rc.  NAME@VARIANT runs scenario NAME
+# again under another name, e.g. on another machine.
 boot()
 {
     local name=$1
@@ -15,8 +17,8 @@ boot()
     local log=$BUILD/logs/$name.log
     mkdir -p "$BUILD/logs"
     rm -f "$BUILD/logs/$name.rc"
-    "$TOP/tests/qemu/run-xen" -l "$log" "$@" \
-        "$TOP/tests/system/scenarios/$name.sh" >"$BUILD/logs/$name.harness" 2>&1
+    "$TOP/tests/qemu/run-xen" -d -l "$log" "$@" \
+        "$TOP/tests/system/scenarios/${name%@*}.sh" >"$BUILD/logs/$name.harness" 2>&1
     echo $? >"$BUILD/logs/$name.rc"
 }
 
