@@ -163,6 +163,7 @@ static void natsume_keys(const libxl_domain_config *d_config,
     k->cpu = b_info->rtos_cpu;
     k->period_us = b_info->rtos_timer_period_us;
     k->vcpus = b_info->max_vcpus;
+    k->type = libxl_domain_type_to_string(d_config->c_info.type);
 }
 
 int libxl__natsume_check(libxl__gc *gc, const libxl_domain_config *d_config)
@@ -304,6 +305,32 @@ int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
     return rc;
 }
 
+void libxl__natsume_explain_busy(libxl__gc *gc, int domid, int cpu)
+{
+    xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
+    uint32_t nr = XEN_NATSUME_NR_SOURCES, i;
+    int saved = errno;
+
+    if (saved != EBUSY || xc_natsume_status(CTX->xch, st, &nr, NULL))
+        goto out;
+    for (i = 0; i < nr && i < XEN_NATSUME_NR_SOURCES; i++) {
+        const char *name;
+
+        if (!(st[i].flags & XEN_NATSUME_BOUND) ||
+            (st[i].domid != domid && (int)st[i].cpu != cpu))
+            continue;
+        name = libxl__domid_to_name(gc, st[i].domid);
+        LOG(ERROR, "domain \"%s\" (id %u) has rtos_timer=\"%s\" bound, "
+            "its interrupt on CPU %u: the domain and the CPU stay in their "
+            "cpupool until the domain is destroyed", name ? name : "?",
+            st[i].domid,
+            libxl_rtos_timer_to_string(rtos_timer_of_source(st[i].source)),
+            st[i].cpu);
+    }
+ out:
+    errno = saved;
+}
+
 void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
 {
     xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
@@ -370,15 +397,23 @@ static libxl_natsume_state libxl_state(enum natsume_state s)
     case NATSUME_STATE_CRASHED: return LIBXL_NATSUME_STATE_CRASHED;
     case NATSUME_STATE_SHUTDOWN: return LIBXL_NATSUME_STATE_SHUTDOWN;
     case NATSUME_STATE_DYING: return LIBXL_NATSUME_STATE_DYING;
+    case NATSUME_STATE_STALLED: return LIBXL_NATSUME_STATE_STALLED;
     }
     return LIBXL_NATSUME_STATE_TICKING;
 }
 
 /* The state of a binding held by domid. */
 static libxl_natsume_state binding_state(libxl__gc *gc, uint32_t domid,
-                                         const xen_natsume_stats_t *x)
+                                         const xen_natsume_stats_t *x,
+                                         uint64_t period_ns)
 {
     struct natsume_dom_state d = { 0 };
+    struct natsume_tick_state t = {
+        .undelivered_run = x->undelivered_run,
+        .last_fate = (enum natsume_fate)x->last_fate,
+        .age_ns = x->last_tick_age_ns,
+        .period_ns = period_ns,
+    };
     libxl_dominfo info;
 
     /* natsume_logic.h repeats Xen's values of a tick's fate. */
@@ -400,8 +435,7 @@ static libxl_natsume_state binding_state(libxl__gc *gc, uint32_t domid,
     }
     libxl_dominfo_dispose(&info);
 
-    return libxl_state(natsume_binding_state(&d, x->undelivered_run,
-                                             (enum natsume_fate)x->last_fate));
+    return libxl_state(natsume_binding_state(&d, &t));
 }
 
 int libxl_natsume_status(libxl_ctx *ctx, libxl_natsume_source_status **list_r,
@@ -460,8 +494,10 @@ int libxl_natsume_status(libxl_ctx *ctx, libxl_natsume_source_status **list_r,
         for (j = 0; j < XEN_NATSUME_HIST_BUCKETS; j++)
             s->hist[j] = x->hist[j];
         s->undelivered_run = x->undelivered_run;
-        if (s->bound)
-            s->state = binding_state(gc, st[i].domid, x);
+        if (s->bound) {
+            s->last_tick_age_ns = x->last_tick_age_ns;
+            s->state = binding_state(gc, st[i].domid, x, st[i].period_ns);
+        }
     }
 
     *list_r = list;

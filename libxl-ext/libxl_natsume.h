@@ -34,4 +34,11 @@ _hidden int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
  */
 _hidden void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid);
 
+/*
+ * After a cpupool operation on domid or cpu (-1: not this one) failed with
+ * errno: when a bound timer is why (Xen keeps a bound domain and its CPU
+ * in their cpupool), say so.
+ */
+_hidden void libxl__natsume_explain_busy(libxl__gc *gc, int domid, int cpu);
+
 #endif /* LIBXL_NATSUME_H */

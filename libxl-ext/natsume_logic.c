@@ -72,6 +72,8 @@ int natsume_parse_keys(const char *timer, const char *cpu,
     k->timer = NATSUME_TIMER_XEN;
     k->cpu = -1;
     k->period_us = 0;
+    k->vcpus = 1;               /* the domain's, filled in by the caller */
+    k->type = NULL;
 
     if ( timer )
     {
@@ -161,6 +163,10 @@ int natsume_check_keys(const struct natsume_keys *k,
     if ( k->vcpus != 1 )
         return fail(err, len, "vcpus=%u: rtos_timer=\"%s\" needs a domain "
                     "with exactly one vCPU", k->vcpus, src);
+    /* HVM and PVH take events on a path that is not supported yet. */
+    if ( k->type && strcmp(k->type, "pv") )
+        return fail(err, len, "type=\"%s\": rtos_timer=\"%s\" needs a PV "
+                    "domain (type=\"pv\")", k->type, src);
     if ( ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS )
         return fail(err, len, "rtos_timer_period_us=%u: the PIT can do "
                     "%llu-%llu us", k->period_us,
@@ -168,8 +174,9 @@ int natsume_check_keys(const struct natsume_keys *k,
 
     /* The source. */
     if ( !(h->reserved & (1U << k->timer)) )
-        return fail(err, len, "rtos_timer=\"%s\": Xen was booted without "
-                    "natsume=%s", src, src);
+        return fail(err, len, "rtos_timer=\"%s\": Xen has not reserved "
+                    "the PIT (boot option natsume=%s; if given, \"xl dmesg\" "
+                    "says why it was dropped)", src, src);
     if ( h->bound & (1U << k->timer) )
         return fail(err, len, "rtos_timer=\"%s\": the PIT is already bound "
                     "to domain \"%s\" (id %d)", src,
@@ -230,12 +237,15 @@ uint64_t natsume_hist_low_ns(unsigned int i)
 }
 
 enum natsume_state natsume_binding_state(const struct natsume_dom_state *d,
-                                         uint64_t undelivered_run,
-                                         enum natsume_fate last_fate)
+                                         const struct natsume_tick_state *t)
 {
-    /* What happened to the domain explains the ticks best. */
     if (d->gone || d->dying)
         return NATSUME_STATE_DYING;
+    /* A source that stopped explains everything else. */
+    if (t->period_ns &&
+        t->age_ns / NATSUME_STALL_PERIODS > t->period_ns)
+        return NATSUME_STATE_STALLED;
+    /* Then what happened to the domain explains the ticks best. */
     if (d->crashed)
         return NATSUME_STATE_CRASHED;
     if (d->shutdown)
@@ -243,12 +253,12 @@ enum natsume_state natsume_binding_state(const struct natsume_dom_state *d,
     if (d->paused)
         return NATSUME_STATE_PAUSED;
 
-    if (last_fate == NATSUME_FATE_NONE)
+    if (t->last_fate == NATSUME_FATE_NONE)
         return NATSUME_STATE_WAITING;
-    if (undelivered_run < NATSUME_STALL_TICKS)
+    if (t->undelivered_run < NATSUME_STALL_TICKS)
         return NATSUME_STATE_TICKING;
 
-    switch (last_fate) {
+    switch (t->last_fate) {
     case NATSUME_FATE_NO_PORT: return NATSUME_STATE_NO_PORT;
     case NATSUME_FATE_NOT_RUNNING: return NATSUME_STATE_NOT_RUNNING;
     case NATSUME_FATE_PENDING: return NATSUME_STATE_PENDING;
@@ -264,12 +274,14 @@ const char *natsume_state_text(enum natsume_state s)
     case NATSUME_STATE_NO_PORT:
         return "no port: guest has not bound VIRQ_NATSUME_TIMER";
     case NATSUME_STATE_NOT_RUNNING:
-        return "not running: the vCPU cannot take ticks";
+        return "not running: the vCPU is paused, down or elsewhere, "
+               "its ticks wait pending";
     case NATSUME_STATE_PENDING: return "pending: guest not taking ticks";
     case NATSUME_STATE_PAUSED: return "paused";
     case NATSUME_STATE_CRASHED: return "crashed";
     case NATSUME_STATE_SHUTDOWN: return "shut down";
     case NATSUME_STATE_DYING: return "dying";
+    case NATSUME_STATE_STALLED: return "stalled: the source stopped ticking";
     }
     return NULL;
 }

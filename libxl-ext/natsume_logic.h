@@ -39,6 +39,7 @@ struct natsume_keys {
     int cpu;                    /* -1: not given */
     uint32_t period_us;         /* 0: not given (default 1000) */
     unsigned int vcpus;         /* max vCPUs of the domain */
+    const char *type;           /* "pv", "pvh", "hvm"; NULL: "pv" */
 };
 
 /* Where a physical CPU is. */
@@ -119,12 +120,13 @@ enum natsume_state {
     NATSUME_STATE_TICKING = 0,  /* ticks reach the guest */
     NATSUME_STATE_WAITING,      /* bound, no tick yet */
     NATSUME_STATE_NO_PORT,      /* guest has not bound the VIRQ */
-    NATSUME_STATE_NOT_RUNNING,  /* vCPU cannot take ticks (down, moved) */
+    NATSUME_STATE_NOT_RUNNING,  /* vCPU away (paused, down, moved): late */
     NATSUME_STATE_PENDING,      /* guest leaves its ticks pending */
     NATSUME_STATE_PAUSED,
     NATSUME_STATE_CRASHED,
     NATSUME_STATE_SHUTDOWN,
     NATSUME_STATE_DYING,
+    NATSUME_STATE_STALLED,      /* the source has stopped ticking */
 };
 
 /*
@@ -132,6 +134,12 @@ enum natsume_state {
  * taking them: one alone is a tick taken late (the next came first).
  */
 #define NATSUME_STALL_TICKS 2
+
+/*
+ * A source with no tick for longer than this many periods has stopped (a
+ * dead clock, its interrupt lost): its binding is "stalled".
+ */
+#define NATSUME_STALL_PERIODS 10
 
 /* The holder as Xen reports it. */
 struct natsume_dom_state {
@@ -142,10 +150,17 @@ struct natsume_dom_state {
     int paused;
 };
 
+/* The last ticks of a binding, as Xen reports them. */
+struct natsume_tick_state {
+    uint64_t undelivered_run;   /* ticks since the last delivered one */
+    enum natsume_fate last_fate;
+    uint64_t age_ns;            /* since the last tick (or the start) */
+    uint64_t period_ns;         /* the source's actual period */
+};
+
 /* State of a binding from its holder and its last ticks. */
 enum natsume_state natsume_binding_state(const struct natsume_dom_state *d,
-                                         uint64_t undelivered_run,
-                                         enum natsume_fate last_fate);
+                                         const struct natsume_tick_state *t);
 
 /* "ticking", "pending: guest not taking ticks", ...; NULL if unknown. */
 const char *natsume_state_text(enum natsume_state s);

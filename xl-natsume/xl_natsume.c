@@ -82,9 +82,10 @@ static const char *source_name(libxl_rtos_timer t)
     return s ? s : "?";
 }
 
-static uint64_t not_delivered(const libxl_natsume_source_status *s)
+/* Ticks lost: not_running ones are left pending and taken late. */
+static uint64_t dropped(const libxl_natsume_source_status *s)
 {
-    return s->no_port + s->not_running + s->pending;
+    return s->no_port + s->pending;
 }
 
 /* natsume_logic's text for a state (the IDL's names are the same). */
@@ -100,6 +101,7 @@ static const char *state_text(libxl_natsume_state st)
         [LIBXL_NATSUME_STATE_CRASHED] = NATSUME_STATE_CRASHED,
         [LIBXL_NATSUME_STATE_SHUTDOWN] = NATSUME_STATE_SHUTDOWN,
         [LIBXL_NATSUME_STATE_DYING] = NATSUME_STATE_DYING,
+        [LIBXL_NATSUME_STATE_STALLED] = NATSUME_STATE_STALLED,
     };
     const char *t = NULL;
 
@@ -144,15 +146,15 @@ static void print_table(const libxl_natsume_source_status *list, int nr,
                " %10"PRIu64" %10"PRIu64"\n", source_name(s->source),
                s->domain_name ? s->domain_name : "?", s->domid, s->cpu,
                s->period_ns, s->actual_period_ns, s->ticks, s->delivered,
-               not_delivered(s));
+               dropped(s));
         printf("  state: %s", state_text(s->state));
         if (s->undelivered_run)
             printf(" (%"PRIu64" tick%s not delivered since the last one)",
                    s->undelivered_run, s->undelivered_run == 1 ? "" : "s");
-        putchar('\n');
-        printf("  dropped: no_port %"PRIu64", not_running %"PRIu64
-               ", pending %"PRIu64"; woken %"PRIu64"\n", s->no_port,
-               s->not_running, s->pending, s->woken);
+        printf("; last tick %"PRIu64" us ago\n", s->last_tick_age_ns / 1000);
+        printf("  dropped: no_port %"PRIu64", pending %"PRIu64
+               "; late: not_running %"PRIu64"; woken %"PRIu64"\n",
+               s->no_port, s->pending, s->not_running, s->woken);
         printf("  interval (ns): count %"PRIu64", min %"PRIu64", mean %"
                PRIu64", max %"PRIu64", stddev %"PRIu64", late %"PRIu64"\n",
                s->intervals, s->interval_min_ns, s->interval_mean_ns,
@@ -225,14 +227,15 @@ static int print_json(const libxl_natsume_source_status *list, int nr,
         CHK(gen_key_u64(g, "ticks", s->ticks));
         CHK(gen_key_u64(g, "delivered", s->delivered));
         CHK(gen_key_u64(g, "woken", s->woken));
-        CHK(gen_key_u64(g, "dropped", not_delivered(s)));
+        CHK(gen_key_u64(g, "not_running", s->not_running));
+        CHK(gen_key_u64(g, "dropped", dropped(s)));
         CHK(gen_str(g, "state"));
         CHK(gen_str(g, libxl_natsume_state_to_string(s->state)));
         CHK(gen_key_u64(g, "undelivered_run", s->undelivered_run));
+        CHK(gen_key_u64(g, "last_tick_age_ns", s->last_tick_age_ns));
         CHK(gen_str(g, "dropped_by_reason"));
         CHK(yajl_gen_map_open(g));
         CHK(gen_key_u64(g, "no_port", s->no_port));
-        CHK(gen_key_u64(g, "not_running", s->not_running));
         CHK(gen_key_u64(g, "pending", s->pending));
         CHK(yajl_gen_map_close(g));
         CHK(gen_str(g, "interval_ns"));

@@ -91,6 +91,11 @@ static void check_host(const uint8_t *data, size_t size)
     k.cpu = (int32_t)take(&p, &left, 4);
     k.period_us = take(&p, &left, 4);
     k.vcpus = take(&p, &left, 4);
+    {
+        static const char *const types[] = { NULL, "pv", "pvh", "hvm" };
+
+        k.type = types[take(&p, &left, 1) % 4];
+    }
     len = take(&p, &left, 1);
 
     err = malloc(len ? len : 1);
@@ -111,6 +116,7 @@ static void check_host(const uint8_t *data, size_t size)
              state[k.cpu] == NATSUME_CPU_OTHER_POOL ||
              (state[k.cpu] == NATSUME_CPU_POOL0 && h.pool0_cpus <= 1) ||
              k.cpu == h.dom0_only_cpu || k.vcpus != 1 ||
+             (k.type && strcmp(k.type, "pv")) ||
              ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS ||
              !(h.reserved & (1U << NATSUME_TIMER_PIT)) ||
              (h.bound & (1U << NATSUME_TIMER_PIT)) )

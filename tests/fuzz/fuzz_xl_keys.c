@@ -80,8 +80,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         long vcpus;
 
         k.vcpus = xlu_cfg_get_long(cfg, "vcpus", &vcpus, 1) ? 1 : vcpus;
+        k.type = xlu_cfg_get_string(cfg, "type", &k.type, 1) ? NULL : k.type;
         if ( natsume_check_keys(&k, &h, err, sizeof(err)) == 0 &&
-             k.timer == NATSUME_TIMER_PIT && k.cpu != 1 )
+             k.timer == NATSUME_TIMER_PIT &&
+             (k.cpu != 1 || (k.type && strcmp(k.type, "pv"))) )
             abort();        /* CPU 0 is dom0's, there is no other */
     }
 

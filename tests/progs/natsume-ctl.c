@@ -5,6 +5,10 @@
  *   natsume-ctl bind DOMID CPU PERIOD_US [VCPU]
  *   natsume-ctl unbind DOMID
  *   natsume-ctl status
+ *   natsume-ctl peek DOMID COUNT
+ *
+ * peek reads vCPU 0's context COUNT times: each read pauses the vCPU for a
+ * moment (XEN_DOMCTL_getvcpucontext), as debuggers and monitors do.
  *
  * Output is one "key: value" per line.  On failure the last line is
  * "error: NAME (message)" with NAME the errno name, and the exit status 1.
@@ -29,6 +33,7 @@ static const char *errno_name(int e)
     case EPERM:  return "EPERM";
     case EACCES: return "EACCES";
     case ENOSYS: return "ENOSYS";
+    case EOPNOTSUPP: return "EOPNOTSUPP";
     default:     return "E?";
     }
 }
@@ -87,6 +92,7 @@ static void print_status(const xen_natsume_status_t *st)
     printf("interval_var_ns2: %" PRIu64 "\n", s->interval_var_ns2);
     printf("late: %" PRIu64 "\n", s->late);
     printf("last_tick_ns: %" PRIu64 "\n", s->last_tick_ns);
+    printf("last_tick_age_ns: %" PRIu64 "\n", s->last_tick_age_ns);
     printf("hist:");
     for ( i = 0; i < XEN_NATSUME_HIST_BUCKETS; i++ )
         printf(" %" PRIu64, s->hist[i]);
@@ -98,7 +104,8 @@ static int usage(void)
     fprintf(stderr,
             "usage: natsume-ctl bind DOMID CPU PERIOD_US [VCPU]\n"
             "       natsume-ctl unbind DOMID\n"
-            "       natsume-ctl status\n");
+            "       natsume-ctl status\n"
+            "       natsume-ctl peek DOMID COUNT\n");
     return 2;
 }
 
@@ -150,6 +157,19 @@ int main(int argc, char *argv[])
             for ( i = 0; i < nr && i < XEN_NATSUME_NR_SOURCES; i++ )
                 print_status(&st[i]);
         }
+    }
+    else if ( !strcmp(argv[1], "peek") && argc == 4 )
+    {
+        vcpu_guest_context_any_t ctx;
+        uint32_t count, i;
+
+        if ( parse_u32(argv[2], &domid) || parse_u32(argv[3], &count) )
+            rc = usage();
+        for ( i = 0; !rc && i < count; i++ )
+            if ( xc_vcpu_getcontext(xch, domid, 0, &ctx) )
+                rc = fail("getvcpucontext");
+        if ( !rc )
+            printf("peeks: %" PRIu32 "\n", count);
     }
     else
         rc = usage();

@@ -9,7 +9,7 @@ setup_file()
 {
     boot xl-natsume -t 600 -c 2 \
         -x "natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
-    boot xl-natsume-stock -t 300 -c 2 -x "dom0_max_vcpus=1 dom0_vcpus_pin"
+    boot xl-unreserved -t 300 -c 2 -x "dom0_max_vcpus=1 dom0_vcpus_pin"
 }
 
 S=xl-natsume
@@ -108,8 +108,11 @@ assert b["period_ns"] == 1000000 and b["actual_period_ns"] == 999847, b
 # Taken after the table: the counters can only have grown.
 assert b["ticks"] >= ticks and b["delivered"] >= delivered, (b, ticks)
 r = b["dropped_by_reason"]
-assert b["dropped"] == r["no_port"] + r["not_running"] + r["pending"], b
-assert b["ticks"] >= b["delivered"] + b["dropped"], b
+assert b["dropped"] == r["no_port"] + r["pending"], b
+# A live source: its last tick is recent.
+assert b["state"] == "ticking", b
+assert 0 <= b["last_tick_age_ns"] < 10 * b["actual_period_ns"], b
+assert b["ticks"] >= b["delivered"] + b["not_running"] + b["dropped"], b
 iv = b["interval_ns"]
 assert iv["min"] <= iv["mean"] <= iv["max"], iv
 h = b["deviation_histogram"]
@@ -139,6 +142,20 @@ PY
 
 @test "bad: two vCPUs" {
     failed_with "two vcpus" 'vcpus=2: rtos_timer="pit" needs a domain with exactly one vCPU'
+}
+
+@test "a bound domain and its CPU stay in their cpupool" {
+    local why
+    why="domain \"rtos\" (id $(domid)) has rtos_timer=\"pit\" bound, its interrupt on CPU 1: the domain and the CPU stay in their cpupool until the domain is destroyed"
+    failed_with "migrate" "$why"
+    failed_with "cpu-remove" "$why"
+    # libxl itself refuses a cpupool that still has a domain.
+    nonzero "$(rc_of 'bad pool destroy')"
+    section $S "bad pool destroy" | grep -qx 'unchanged: yes'
+}
+
+@test "bad: a domain that is not PV" {
+    failed_with "pvh" 'type="pvh": rtos_timer="pit" needs a PV domain (type="pv")'
 }
 
 @test "bad: periods the PIT cannot do" {
@@ -180,10 +197,10 @@ PY
 }
 
 @test "stock Xen: rtos_timer=\"pit\" says natsume=pit is missing" {
-    local T=xl-natsume-stock
+    local T=xl-unreserved
     [ "$(scenario_rc $T)" = 0 ]
     section $T "status" | grep -q '^Reserved at boot: none$'
-    section $T "bad stock" | grep -qF 'rtos_timer="pit": Xen was booted without natsume=pit'
+    section $T "bad stock" | grep -qF 'rtos_timer="pit": Xen has not reserved the PIT (boot option natsume=pit; if given, "xl dmesg" says why it was dropped)'
     nonzero "$(rc_of 'bad stock' $T)"
     run section $T list
     [ "${#lines[@]}" -eq 2 ]

@@ -34,6 +34,7 @@ static struct natsume_keys pit_keys(int cpu)
 {
     struct natsume_keys k = {
         .timer = NATSUME_TIMER_PIT, .cpu = cpu, .period_us = 0, .vcpus = 1,
+        .type = "pv",
     };
 
     return k;
@@ -117,6 +118,13 @@ static void test_keys_alone(void **state)
                         "vcpus=2: rtos_timer=\"pit\" needs a domain with "
                         "exactly one vCPU");
     k = pit_keys(1);
+    k.type = "pvh";
+    assert_string_equal(check(k, host2()),
+                        "type=\"pvh\": rtos_timer=\"pit\" needs a PV domain "
+                        "(type=\"pv\")");
+    k.type = NULL;
+    assert_string_equal(check(k, host2()), "");
+    k = pit_keys(1);
     k.period_us = 99;
     assert_string_equal(check(k, host2()),
                         "rtos_timer_period_us=99: the PIT can do "
@@ -141,8 +149,9 @@ static void test_source(void **state)
     (void)state;
     h.reserved = 0;
     assert_string_equal(check(pit_keys(1), h),
-                        "rtos_timer=\"pit\": Xen was booted without "
-                        "natsume=pit");
+                        "rtos_timer=\"pit\": Xen has not reserved the PIT "
+                        "(boot option natsume=pit; if given, \"xl dmesg\" "
+                        "says why it was dropped)");
     h = host2();
     h.bound = 1U << NATSUME_TIMER_PIT;
     h.bound_domid = 3;
@@ -313,48 +322,89 @@ static void test_isqrt_and_hist(void **state)
     assert_int_equal(natsume_hist_low_ns(15), 2097152);
 }
 
+/* state_of: the state of a binding whose source ticks (last tick now). */
+static enum natsume_state state_of(const struct natsume_dom_state *d,
+                                   uint64_t undelivered_run,
+                                   enum natsume_fate last_fate)
+{
+    struct natsume_tick_state t = {
+        .undelivered_run = undelivered_run, .last_fate = last_fate,
+        .age_ns = 0, .period_ns = 1000000,
+    };
+
+    return natsume_binding_state(d, &t);
+}
+
 static void test_binding_state(void **state)
 {
     struct natsume_dom_state run = { 0 }, d;
 
     (void)state;
     /* A running guest: the last ticks decide. */
-    assert_int_equal(natsume_binding_state(&run, 0, NATSUME_FATE_NONE),
+    assert_int_equal(state_of(&run, 0, NATSUME_FATE_NONE),
                      NATSUME_STATE_WAITING);
-    assert_int_equal(natsume_binding_state(&run, 0, NATSUME_FATE_DELIVERED),
+    assert_int_equal(state_of(&run, 0, NATSUME_FATE_DELIVERED),
                      NATSUME_STATE_TICKING);
     /* One tick taken late is not a stall. */
-    assert_int_equal(natsume_binding_state(&run, 1, NATSUME_FATE_PENDING),
+    assert_int_equal(state_of(&run, 1, NATSUME_FATE_PENDING),
                      NATSUME_STATE_TICKING);
-    assert_int_equal(natsume_binding_state(&run, NATSUME_STALL_TICKS,
-                                           NATSUME_FATE_PENDING),
+    assert_int_equal(state_of(&run, NATSUME_STALL_TICKS,
+                              NATSUME_FATE_PENDING),
                      NATSUME_STATE_PENDING);
-    assert_int_equal(natsume_binding_state(&run, 1000, NATSUME_FATE_NO_PORT),
+    assert_int_equal(state_of(&run, 1000, NATSUME_FATE_NO_PORT),
                      NATSUME_STATE_NO_PORT);
-    assert_int_equal(natsume_binding_state(&run, 5,
-                                           NATSUME_FATE_NOT_RUNNING),
+    assert_int_equal(state_of(&run, 5,
+                              NATSUME_FATE_NOT_RUNNING),
                      NATSUME_STATE_NOT_RUNNING);
 
     /* The domain's own state comes first, in this order. */
     d = run;
     d.paused = 1;
-    assert_int_equal(natsume_binding_state(&d, 0, NATSUME_FATE_DELIVERED),
+    assert_int_equal(state_of(&d, 0, NATSUME_FATE_DELIVERED),
                      NATSUME_STATE_PAUSED);
     d.shutdown = 1;
-    assert_int_equal(natsume_binding_state(&d, 9, NATSUME_FATE_NOT_RUNNING),
+    assert_int_equal(state_of(&d, 9, NATSUME_FATE_NOT_RUNNING),
                      NATSUME_STATE_SHUTDOWN);
     d.crashed = 1;
-    assert_int_equal(natsume_binding_state(&d, 9, NATSUME_FATE_NOT_RUNNING),
+    assert_int_equal(state_of(&d, 9, NATSUME_FATE_NOT_RUNNING),
                      NATSUME_STATE_CRASHED);
     d.dying = 1;
-    assert_int_equal(natsume_binding_state(&d, 9, NATSUME_FATE_NOT_RUNNING),
+    assert_int_equal(state_of(&d, 9, NATSUME_FATE_NOT_RUNNING),
                      NATSUME_STATE_DYING);
     d = run;
     d.gone = 1;
-    assert_int_equal(natsume_binding_state(&d, 0, NATSUME_FATE_DELIVERED),
+    assert_int_equal(state_of(&d, 0, NATSUME_FATE_DELIVERED),
                      NATSUME_STATE_DYING);
 
+    /* No tick for more than ten periods: the source stopped. */
+    {
+        struct natsume_tick_state t = {
+            .undelivered_run = 0, .last_fate = NATSUME_FATE_DELIVERED,
+            .age_ns = 10 * 1000000, .period_ns = 1000000,
+        };
+
+        assert_int_equal(natsume_binding_state(&run, &t),
+                         NATSUME_STATE_TICKING);
+        t.age_ns = 10 * 1000000 + 10;
+        assert_int_equal(natsume_binding_state(&run, &t),
+                         NATSUME_STATE_STALLED);
+        /* Before any tick too; even for a paused or crashed domain. */
+        t.last_fate = NATSUME_FATE_NONE;
+        d = run;
+        d.paused = d.crashed = d.shutdown = 1;
+        assert_int_equal(natsume_binding_state(&d, &t),
+                         NATSUME_STATE_STALLED);
+        d.dying = 1;
+        assert_int_equal(natsume_binding_state(&d, &t), NATSUME_STATE_DYING);
+        /* Without a period there is nothing to compare with. */
+        t.period_ns = 0;
+        assert_int_equal(natsume_binding_state(&run, &t),
+                         NATSUME_STATE_WAITING);
+    }
+
     assert_string_equal(natsume_state_text(NATSUME_STATE_TICKING), "ticking");
+    assert_string_equal(natsume_state_text(NATSUME_STATE_STALLED),
+                        "stalled: the source stopped ticking");
     assert_string_equal(natsume_state_text(NATSUME_STATE_PENDING),
                         "pending: guest not taking ticks");
     assert_string_equal(natsume_state_text(NATSUME_STATE_CRASHED), "crashed");

@@ -15,16 +15,24 @@ pit_cfg()
     rtos_cfg "$1" "mode=natsume ticks=$2 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
 }
 
+# refused NAME COMMAND...: COMMAND must fail and change nothing.
+refused()
+{
+    name=$1
+    shift
+    before=$(snapshot)
+    echo "=== bad $name"
+    "$@" 2>&1
+    echo "rc: $?"
+    unchanged "$before" "$(snapshot)"
+}
+
 # bad NAME CONFIG [KEY=VALUE...]: xl create must fail and change nothing.
 bad()
 {
-    name=$1 cfg=$2
+    _name=$1 _cfg=$2
     shift 2
-    before=$(snapshot)
-    echo "=== bad $name"
-    xl create "$cfg" "$@" 2>&1
-    echo "rc: $?"
-    unchanged "$before" "$(snapshot)"
+    refused "$_name" xl create "$_cfg" "$@"
 }
 
 echo "=== xl help"
@@ -41,6 +49,7 @@ bad "no rtos_cpu" /tmp/nocpu.cfg
 bad "cpu 7" /tmp/rtos.cfg 'rtos_cpu=7'
 bad "cpu of dom0" /tmp/rtos.cfg 'rtos_cpu=0'
 bad "two vcpus" /tmp/rtos.cfg 'vcpus=2'
+bad "pvh" /tmp/rtos.cfg 'type="pvh"'
 bad "short period" /tmp/rtos.cfg 'rtos_timer_period_us=50'
 bad "long period" /tmp/rtos.cfg 'rtos_timer_period_us=60000'
 bad "hpet" /tmp/rtos.cfg 'rtos_timer="hpet"'
@@ -76,6 +85,11 @@ echo "rc: $?"
 
 pit_cfg rtos2 1000
 bad "pit bound" /tmp/rtos2.cfg
+
+# Xen keeps a bound domain and its CPU in their cpupool.
+refused "migrate" xl cpupool-migrate rtos Pool-0
+refused "cpu-remove" xl cpupool-cpu-remove natsume-cpu1 1
+refused "pool destroy" xl cpupool-destroy natsume-cpu1
 
 echo "=== destroy"
 xl destroy rtos

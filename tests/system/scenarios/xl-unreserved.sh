@@ -1,6 +1,7 @@
 #!/bin/sh
-# Xen booted without natsume=pit: xl create with rtos_timer="pit" says so
-# and changes nothing; xl natsume-status shows nothing reserved.
+# Xen with nothing reserved (booted without natsume=pit, or with it where
+# Xen had to drop the reservation): xl natsume-status shows nothing
+# reserved; xl create with rtos_timer="pit" says why and changes nothing.
 # shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 
