@@ -305,6 +305,27 @@ int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
     return rc;
 }
 
+int libxl__natsume_check_save(libxl__gc *gc, uint32_t domid)
+{
+    xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
+    uint32_t nr = XEN_NATSUME_NR_SOURCES, i;
+
+    /* A Xen without Natsume binds nothing. */
+    if (xc_natsume_status(CTX->xch, st, &nr, NULL))
+        return 0;
+    for (i = 0; i < nr && i < XEN_NATSUME_NR_SOURCES; i++) {
+        if (!(st[i].flags & XEN_NATSUME_BOUND) || st[i].domid != domid)
+            continue;
+        LOGD(ERROR, domid, "rtos_timer=\"%s\" is bound to this domain "
+             "(its interrupt on CPU %u): a host's timer cannot be saved or "
+             "migrated; shut the domain down and create it again instead",
+             libxl_rtos_timer_to_string(rtos_timer_of_source(st[i].source)),
+             st[i].cpu);
+        return ERROR_FAIL;
+    }
+    return 0;
+}
+
 void libxl__natsume_explain_busy(libxl__gc *gc, int domid, int cpu)
 {
     xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];

@@ -35,6 +35,12 @@ _hidden int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
 _hidden void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid);
 
 /*
+ * Before saving or migrating domid: a hardware timer bound to it cannot go
+ * with it.  0, or ERROR_FAIL with the reason logged.
+ */
+_hidden int libxl__natsume_check_save(libxl__gc *gc, uint32_t domid);
+
+/*
  * After a cpupool operation on domid or cpu (-1: not this one) failed with
  * errno: when a bound timer is why (Xen keeps a bound domain and its CPU
  * in their cpupool), say so.

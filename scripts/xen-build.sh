@@ -49,7 +49,9 @@ if ! grep -qx 'CONFIG_DEBUG=y' "$dbg/xen/.config" 2>/dev/null; then
     sed 's/^# CONFIG_DEBUG is not set$/CONFIG_DEBUG=y/' xen/.config >"$dbg/xen/.config"
     make -s -C "$dbg/xen" olddefconfig
 fi
+t0=$(date +%s)
 make -j"$jobs" -C "$dbg/xen" XEN_VENDORVERSION="$XEN_VENDORVERSION"
+echo "xen-build: debug hypervisor up to date in $(($(date +%s) - t0)) s"
 
 # libxl and xl compile files kept in this repository (libxl-ext/,
 # xl-natsume/): the glue patches find them through NATSUME_DIR.

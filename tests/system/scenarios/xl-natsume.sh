@@ -90,6 +90,10 @@ bad "pit bound" /tmp/rtos2.cfg
 refused "migrate" xl cpupool-migrate rtos Pool-0
 refused "cpu-remove" xl cpupool-cpu-remove natsume-cpu1 1
 refused "pool destroy" xl cpupool-destroy natsume-cpu1
+# Nor can a host's timer be saved or migrated with its domain.
+refused "save" xl save rtos /tmp/rtos.save
+echo "=== status after refusals"
+xl natsume-status rtos
 
 echo "=== destroy"
 xl destroy rtos
