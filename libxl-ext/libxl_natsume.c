@@ -50,6 +50,12 @@ static int xen_source(libxl_rtos_timer t)
     }
 }
 
+/* The cpupool that setup made for domid, recorded in libxl's own tree. */
+static const char *natsume_pool_path(libxl__gc *gc, uint32_t domid)
+{
+    return GCSPRINTF("%s/natsume-pool", libxl__xs_libxl_path(gc, domid));
+}
+
 static libxl_rtos_timer rtos_timer_of_source(uint32_t source)
 {
     return source == XEN_NATSUME_SOURCE_PIT ? LIBXL_RTOS_TIMER_PIT
@@ -273,6 +279,10 @@ int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
         if (!rc)
             rc = libxl__xs_printf(gc, t, GCSPRINTF("%s/virq", path), "%d",
                                   VIRQ_NATSUME_TIMER);
+        /* What teardown undoes, where the guest cannot write. */
+        if (!rc)
+            rc = libxl__xs_printf(gc, t, natsume_pool_path(gc, domid),
+                                  "%"PRIu32, poolid);
         if (rc) goto out;
         rc = libxl__xs_transaction_commit(gc, &t);
         if (!rc) break;
@@ -358,6 +368,7 @@ void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
     uint32_t nr = XEN_NATSUME_NR_SOURCES, i;
     libxl_dominfo info;
     libxl_cpupoolinfo pool;
+    const char *recorded;
     uint32_t poolid;
     int cpu;
 
@@ -375,13 +386,16 @@ void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
         }
     }
 
-    /* A cpupool of ours: the domain leaves it, it goes, its CPU returns. */
-    if (libxl_domain_info(CTX, &info, domid))
+    /*
+     * The cpupool that setup made, and only that one: the domain leaves
+     * it, it goes, its CPU returns.  Nothing recorded, nothing to undo.
+     */
+    recorded = libxl__xs_read(gc, XBT_NULL, natsume_pool_path(gc, domid));
+    if (!recorded || libxl_domain_info(CTX, &info, domid))
         goto out;
     poolid = info.cpupool;
-    if (poolid == 0 || libxl_cpupool_info(CTX, &pool, poolid) ||
-        strncmp(pool.pool_name, NATSUME_POOL_PREFIX,
-                strlen(NATSUME_POOL_PREFIX)))
+    if (poolid == 0 || poolid != strtoul(recorded, NULL, 10) ||
+        libxl_cpupool_info(CTX, &pool, poolid))
         goto out;
 
     if (libxl_cpupool_movedomain(CTX, 0, domid)) {

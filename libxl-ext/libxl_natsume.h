@@ -29,8 +29,9 @@ _hidden int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
 
 /*
  * Undo libxl__natsume_setup for a domain about to be destroyed: unbind the
- * timer, move the domain back to Pool-0, destroy its cpupool and give the
- * CPU back to Pool-0.  Nothing to do for other domains.
+ * timer, move the domain back to Pool-0, destroy the cpupool that setup
+ * made (recorded in libxl's own xenstore tree) and give the CPU back to
+ * Pool-0.  Nothing to do for other domains and other cpupools.
  */
 _hidden void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid);
 

@@ -193,6 +193,11 @@ PY
     [ "${#lines[@]}" -eq 2 ]
 }
 
+@test "destroy leaves an administrator's cpupool alone, even named natsume-*" {
+    [ "$(rc_of 'admin pool')" = 0 ]
+    section $S "pools after plain" | grep -Eq '^natsume-admin +1 +null +y +0$'
+}
+
 @test "the guest's own poweroff undoes it too" {
     [ "$(rc_of 'create short')" = 0 ]
     section $S "pools short" | grep -Eq '^natsume-cpu1 +1 +null +y +1$'

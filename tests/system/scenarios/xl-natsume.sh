@@ -114,6 +114,25 @@ cpu_pool rt null 1
 bad "cpu dedicated" /tmp/rtos2.cfg
 cpu_pool_back rt 1
 
+# An administrator's own cpupool outlives its domains, whatever its name.
+echo "=== admin pool"
+cpu_pool natsume-admin null 1
+rtos_cfg plain "mode=xen ticks=100000 period_us=1000" \
+    'pool="natsume-admin"' 'cpus="1"'
+xl create /tmp/plain.cfg 2>&1
+echo "rc: $?"
+xl destroy plain
+wait_gone plain 30 || fail "plain still there after xl destroy"
+# Xen counts a destroyed domain in its cpupool until it is freed.
+admin_empty()
+{
+    xl cpupool-list | grep -Eq '^natsume-admin .* 0$'
+}
+retry 100 0.1 admin_empty
+echo "=== pools after plain"
+xl cpupool-list
+cpu_pool_back natsume-admin 1
+
 # The guest's own poweroff (on_poweroff="destroy") undoes it too.
 pit_cfg short 3000
 echo "=== create short"
