@@ -79,6 +79,12 @@ scenario_rc()
     cat "$BUILD/logs/$1.rc"
 }
 
+# section_rc NAME TITLE: the last "rc: N" line of that section.
+section_rc()
+{
+    section "$1" "$2" | sed -n 's/^rc: //p' | tail -n 1
+}
+
 # figure FILE KEY: KEY's value in a "KEY value" file (bench/run's
 # *.figures); fails when there is none.
 figure()

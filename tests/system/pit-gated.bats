@@ -45,7 +45,7 @@ took_hpet()
 @test "gated PIT, natsume=pit: rtos_timer=\"pit\" is refused and leaves nothing" {
     local T=xl-unreserved@gated
     section $T "bad stock" | grep -qF 'rtos_timer="pit": Xen has not reserved the PIT (boot option natsume=pit; if given, "xl dmesg" says why it was dropped)'
-    nonzero "$(section $T "bad stock" | sed -n 's/^rc: //p')"
+    nonzero "$(section_rc $T "bad stock")"
     run section $T list
     [ "${#lines[@]}" -eq 2 ]
     run section $T pools

@@ -23,7 +23,7 @@ col()
 # rc_of SECTION: the "rc: N" line of that section.
 rc_of()
 {
-    section "${2:-$S}" "$1" | sed -n 's/^rc: //p' | tail -n 1
+    section_rc "${2:-$S}" "$1"
 }
 
 # failed_with NAME MESSAGE: "bad NAME" failed with MESSAGE, nothing changed.
