@@ -3,10 +3,11 @@
  * domain (Xen booted with natsume=pit).
  *
  * At creation, the keys rtos_timer, rtos_cpu and rtos_timer_period_us are
- * checked before anything changes (libxl__natsume_check); then, with the
- * domain still paused, rtos_cpu leaves Pool-0 for a cpupool of its own
- * running the null scheduler, the domain moves there, the timer is bound to
- * its vCPU 0 and the binding is published in xenstore under
+ * checked before anything changes (libxl__natsume_check); then rtos_cpu
+ * leaves Pool-0 for a cpupool of its own running the null scheduler, and
+ * the domain is made in it, so that its memory is placed for that CPU
+ * (libxl__natsume_pool); with the domain built and still paused, the timer
+ * is bound to its vCPU 0 and the binding is published in xenstore under
  * /local/domain/<domid>/natsume (libxl__natsume_setup).  Destruction undoes
  * it (libxl__natsume_teardown).  libxl_natsume_status() reports what Xen
  * reserved and the bindings with their statistics.
@@ -50,10 +51,13 @@ static int xen_source(libxl_rtos_timer t)
     }
 }
 
-/* The cpupool that setup made for domid, recorded in libxl's own tree. */
-static const char *natsume_pool_path(libxl__gc *gc, uint32_t domid)
+/*
+ * The mark of a cpupool made here, in libxl's tree of that cpupool: it goes
+ * with the cpupool, whoever destroys it, and no guest can write there.
+ */
+static const char *natsume_pool_path(libxl__gc *gc, uint32_t poolid)
 {
-    return GCSPRINTF("%s/natsume-pool", libxl__xs_libxl_path(gc, domid));
+    return GCSPRINTF("/local/pool/%"PRIu32"/natsume", poolid);
 }
 
 static libxl_rtos_timer rtos_timer_of_source(uint32_t source)
@@ -170,6 +174,10 @@ static void natsume_keys(const libxl_domain_config *d_config,
     k->period_us = b_info->rtos_timer_period_us;
     k->vcpus = b_info->max_vcpus;
     k->type = libxl_domain_type_to_string(d_config->c_info.type);
+    k->soft_reset = d_config->on_soft_reset ==
+                    LIBXL_ACTION_ON_SHUTDOWN_SOFT_RESET;
+    k->pool = d_config->c_info.poolid ? d_config->c_info.pool_name ?: "?"
+                                      : NULL;
 }
 
 int libxl__natsume_check(libxl__gc *gc, const libxl_domain_config *d_config)
@@ -195,39 +203,63 @@ int libxl__natsume_check(libxl__gc *gc, const libxl_domain_config *d_config)
     return 0;
 }
 
-int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
-                         const libxl_domain_config *d_config)
+/* Destroy cpupool poolid, made here, and give its CPUs back to Pool-0. */
+static int pool_undo(libxl__gc *gc, uint32_t poolid)
 {
-    const libxl_domain_build_info *b_info = &d_config->b_info;
-    const char *src = libxl_rtos_timer_to_string(b_info->rtos_timer);
-    int source = xen_source(b_info->rtos_timer);
-    int cpu = b_info->rtos_cpu;
+    libxl_cpupoolinfo pool;
+    int cpu, rc;
+
+    libxl_cpupoolinfo_init(&pool);
+    rc = libxl_cpupool_info(CTX, &pool, poolid);
+    if (rc) goto out;
+    rc = libxl_cpupool_destroy(CTX, poolid);
+    if (rc) {
+        LOG(ERROR, "natsume: cannot destroy cpupool %s", pool.pool_name);
+        goto out;
+    }
+    libxl_for_each_set_bit(cpu, pool.cpumap) {
+        if (libxl_cpupool_cpuadd(CTX, 0, cpu)) {
+            LOG(ERROR, "natsume: cannot give CPU %d back to Pool-0", cpu);
+            rc = ERROR_FAIL;
+        }
+    }
+    LOG(DEBUG, "natsume: cpupool %s gone", pool.pool_name);
+ out:
+    libxl_cpupoolinfo_dispose(&pool);
+    return rc;
+}
+
+/* Whether cpupool poolid is one made here. */
+static bool pool_is_ours(libxl__gc *gc, uint32_t poolid)
+{
+    return poolid && libxl__xs_read(gc, XBT_NULL, natsume_pool_path(gc, poolid));
+}
+
+int libxl__natsume_pool(libxl__gc *gc, libxl_domain_config *d_config)
+{
+    libxl_domain_create_info *c_info = &d_config->c_info;
+    int cpu = d_config->b_info.rtos_cpu;
     uint32_t poolid = LIBXL_CPUPOOL_POOLID_ANY;
-    bool removed = false, created = false, moved = false, bound = false;
+    bool removed = false, created = false;
     libxl_cpupoolinfo pool0;
     libxl_bitmap cpumap;
     libxl_uuid uuid;
-    xs_transaction_t t = XBT_NULL;
-    struct natsume_keys k;
-    uint64_t actual_ns = 0;
-    const char *pool_name, *path;
+    const char *name = NULL;
     int rc;
 
-    if (source < 0)
+    if (xen_source(d_config->b_info.rtos_timer) < 0)
         return 0;
 
     libxl_cpupoolinfo_init(&pool0);
     libxl_bitmap_init(&cpumap);
-    natsume_keys(d_config, &k);
 
-    /* The CPU leaves Pool-0 for a null-scheduler cpupool of its own. */
     rc = libxl_cpupool_info(CTX, &pool0, 0);
     if (rc) goto out;
     if (libxl_bitmap_test(&pool0.cpumap, cpu)) {
         rc = libxl_cpupool_cpuremove(CTX, 0, cpu);
         if (rc) {
-            LOGD(ERROR, domid, "rtos_cpu=%d: cannot take CPU %d out of "
-                 "Pool-0", cpu, cpu);
+            LOG(ERROR, "rtos_cpu=%d: cannot take CPU %d out of Pool-0",
+                cpu, cpu);
             goto out;
         }
         removed = true;
@@ -237,23 +269,66 @@ int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
     if (rc) goto out;
     libxl_bitmap_set(&cpumap, cpu);
     libxl_uuid_generate(&uuid);
-    pool_name = GCSPRINTF(NATSUME_POOL_PREFIX "cpu%d", cpu);
-    rc = libxl_cpupool_create(CTX, pool_name, LIBXL_SCHEDULER_NULL, cpumap,
+    name = GCSPRINTF(NATSUME_POOL_PREFIX "cpu%d", cpu);
+    rc = libxl_cpupool_create(CTX, name, LIBXL_SCHEDULER_NULL, cpumap,
                               &uuid, &poolid);
     if (rc) {
-        LOGD(ERROR, domid, "rtos_cpu=%d: cannot create cpupool %s with the "
-             "null scheduler (is it built into Xen?)", cpu, pool_name);
+        LOG(ERROR, "rtos_cpu=%d: cannot create cpupool %s with the null "
+            "scheduler (is it built into Xen?)", cpu, name);
         goto out;
     }
     created = true;
 
-    rc = libxl_cpupool_movedomain(CTX, poolid, domid);
+    rc = libxl__xs_printf(gc, XBT_NULL, natsume_pool_path(gc, poolid),
+                          "%d", cpu);
+    if (rc) goto out;
+
+    c_info->poolid = poolid;
+    free(c_info->pool_name);
+    c_info->pool_name = libxl__strdup(NOGC, name);
+    rc = 0;
+
+ out:
     if (rc) {
-        LOGD(ERROR, domid, "rtos_cpu=%d: cannot move the domain to cpupool "
-             "%s", cpu, pool_name);
-        goto out;
+        if (created && libxl_cpupool_destroy(CTX, poolid))
+            LOG(ERROR, "natsume: rollback: cannot destroy cpupool %s", name);
+        if (removed && libxl_cpupool_cpuadd(CTX, 0, cpu))
+            LOG(ERROR, "natsume: rollback: cannot give CPU %d back to "
+                "Pool-0", cpu);
     }
-    moved = true;
+    libxl_bitmap_dispose(&cpumap);
+    libxl_cpupoolinfo_dispose(&pool0);
+    return rc;
+}
+
+void libxl__natsume_pool_abandon(libxl__gc *gc,
+                                 const libxl_domain_config *d_config)
+{
+    uint32_t poolid = d_config->c_info.poolid;
+
+    if (xen_source(d_config->b_info.rtos_timer) >= 0 &&
+        pool_is_ours(gc, poolid))
+        pool_undo(gc, poolid);
+}
+
+int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
+                         const libxl_domain_config *d_config)
+{
+    const libxl_domain_build_info *b_info = &d_config->b_info;
+    const char *src = libxl_rtos_timer_to_string(b_info->rtos_timer);
+    int source = xen_source(b_info->rtos_timer);
+    int cpu = b_info->rtos_cpu;
+    bool bound = false;
+    xs_transaction_t t = XBT_NULL;
+    struct natsume_keys k;
+    uint64_t actual_ns = 0;
+    const char *path;
+    int rc;
+
+    if (source < 0)
+        return 0;
+
+    natsume_keys(d_config, &k);
 
     /* The timer, on vCPU 0, with its interrupt on the CPU. */
     if (xc_natsume_bind(CTX->xch, domid, source, cpu, 0,
@@ -279,10 +354,6 @@ int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
         if (!rc)
             rc = libxl__xs_printf(gc, t, GCSPRINTF("%s/virq", path), "%d",
                                   VIRQ_NATSUME_TIMER);
-        /* What teardown undoes, where the guest cannot write. */
-        if (!rc)
-            rc = libxl__xs_printf(gc, t, natsume_pool_path(gc, domid),
-                                  "%"PRIu32, poolid);
         if (rc) goto out;
         rc = libxl__xs_transaction_commit(gc, &t);
         if (!rc) break;
@@ -290,28 +361,14 @@ int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
     }
 
     LOGD(DEBUG, domid, "natsume: %s bound on CPU %d (cpupool %s), period "
-         "%"PRIu64" ns", src, cpu, pool_name, actual_ns);
+         "%"PRIu64" ns", src, cpu, d_config->c_info.pool_name, actual_ns);
     rc = 0;
 
  out:
     libxl__xs_transaction_abort(gc, &t);
-    if (rc) {
-        /* Undo in reverse order; the domain itself is destroyed by the
-         * caller. */
-        if (bound && xc_natsume_unbind(CTX->xch, domid, source))
-            LOGED(ERROR, domid, "natsume: rollback: cannot unbind %s", src);
-        if (moved && libxl_cpupool_movedomain(CTX, 0, domid))
-            LOGD(ERROR, domid, "natsume: rollback: cannot move the domain "
-                 "back to Pool-0");
-        if (created && libxl_cpupool_destroy(CTX, poolid))
-            LOGD(ERROR, domid, "natsume: rollback: cannot destroy cpupool "
-                 "%s", pool_name);
-        if (removed && libxl_cpupool_cpuadd(CTX, 0, cpu))
-            LOGD(ERROR, domid, "natsume: rollback: cannot give CPU %d back "
-                 "to Pool-0", cpu);
-    }
-    libxl_bitmap_dispose(&cpumap);
-    libxl_cpupoolinfo_dispose(&pool0);
+    /* The caller destroys the domain, and teardown its cpupool. */
+    if (rc && bound && xc_natsume_unbind(CTX->xch, domid, source))
+        LOGED(ERROR, domid, "natsume: rollback: cannot unbind %s", src);
     return rc;
 }
 
@@ -367,13 +424,8 @@ void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
     xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
     uint32_t nr = XEN_NATSUME_NR_SOURCES, i;
     libxl_dominfo info;
-    libxl_cpupoolinfo pool;
-    const char *recorded;
-    uint32_t poolid;
-    int cpu;
 
     libxl_dominfo_init(&info);
-    libxl_cpupoolinfo_init(&pool);
 
     /* Xen unbinds at destruction anyway: stop the ticks first here. */
     if (!xc_natsume_status(CTX->xch, st, &nr, NULL)) {
@@ -386,40 +438,20 @@ void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
         }
     }
 
-    /*
-     * The cpupool that setup made, and only that one: the domain leaves
-     * it, it goes, its CPU returns.  Nothing recorded, nothing to undo.
-     */
-    recorded = libxl__xs_read(gc, XBT_NULL, natsume_pool_path(gc, domid));
-    if (!recorded || libxl_domain_info(CTX, &info, domid))
+    /* The cpupool made for the domain, and only such a one, goes. */
+    if (libxl_domain_info(CTX, &info, domid) ||
+        !pool_is_ours(gc, info.cpupool))
         goto out;
-    poolid = info.cpupool;
-    if (poolid == 0 || poolid != strtoul(recorded, NULL, 10) ||
-        libxl_cpupool_info(CTX, &pool, poolid))
-        goto out;
-
     if (libxl_cpupool_movedomain(CTX, 0, domid)) {
         LOGD(ERROR, domid, "natsume: cannot move the domain to Pool-0");
         goto out;
     }
-    if (libxl_cpupool_destroy(CTX, poolid)) {
-        LOGD(ERROR, domid, "natsume: cannot destroy cpupool %s",
-             pool.pool_name);
-        goto out;
-    }
-    libxl_for_each_set_bit(cpu, pool.cpumap) {
-        if (libxl_cpupool_cpuadd(CTX, 0, cpu))
-            LOGD(ERROR, domid, "natsume: cannot give CPU %d back to Pool-0",
-                 cpu);
-    }
-    LOGD(DEBUG, domid, "natsume: cpupool %s gone", pool.pool_name);
+    pool_undo(gc, info.cpupool);
 
  out:
-    libxl_cpupoolinfo_dispose(&pool);
     libxl_dominfo_dispose(&info);
 }
 
-/* The libxl value of a natsume_logic state (same names). */
 static libxl_natsume_state libxl_state(enum natsume_state s)
 {
     switch (s) {

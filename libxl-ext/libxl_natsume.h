@@ -20,18 +20,34 @@ _hidden int libxl__natsume_check(libxl__gc *gc,
                                  const libxl_domain_config *d_config);
 
 /*
- * Dedicate rtos_cpu to domid (a null-scheduler cpupool holding only that
- * CPU, the domain in it), bind the timer and publish the binding in
- * xenstore.  The domain must be paused.  On failure, undoes what it did.
+ * Before the domain is made: take rtos_cpu out of Pool-0 into a
+ * null-scheduler cpupool of its own, marked as made here, and have the
+ * domain made in it (c_info.poolid), so that its memory is placed for
+ * that CPU.  On failure, undoes what it did.
+ */
+_hidden int libxl__natsume_pool(libxl__gc *gc, libxl_domain_config *d_config);
+
+/*
+ * The domain could not be made: destroy the cpupool that
+ * libxl__natsume_pool made for it and give the CPU back to Pool-0.
+ */
+_hidden void libxl__natsume_pool_abandon(libxl__gc *gc,
+                                         const libxl_domain_config *d_config);
+
+/*
+ * Bind the timer to domid, in its cpupool, and publish the binding in
+ * xenstore.  The domain must be paused.  On failure, unbinds; the caller
+ * destroys the domain, and libxl__natsume_teardown the cpupool.
  */
 _hidden int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
                                  const libxl_domain_config *d_config);
 
 /*
- * Undo libxl__natsume_setup for a domain about to be destroyed: unbind the
- * timer, move the domain back to Pool-0, destroy the cpupool that setup
- * made (recorded in libxl's own xenstore tree) and give the CPU back to
- * Pool-0.  Nothing to do for other domains and other cpupools.
+ * For a domain about to be destroyed: unbind the timer and, when the
+ * domain is in a cpupool that libxl__natsume_pool made (marked in that
+ * cpupool's xenstore tree), move it to Pool-0, destroy the cpupool and
+ * give the CPU back to Pool-0.  Nothing to do for other domains and other
+ * cpupools.
  */
 _hidden void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid);
 

@@ -74,6 +74,8 @@ int natsume_parse_keys(const char *timer, const char *cpu,
     k->period_us = 0;
     k->vcpus = 1;               /* the domain's, filled in by the caller */
     k->type = NULL;
+    k->soft_reset = 0;
+    k->pool = NULL;
 
     if ( timer )
     {
@@ -167,6 +169,17 @@ int natsume_check_keys(const struct natsume_keys *k,
     if ( k->type && strcmp(k->type, "pv") )
         return fail(err, len, "type=\"%s\": rtos_timer=\"%s\" needs a PV "
                     "domain (type=\"pv\")", k->type, src);
+    /* Xen resets only HVM domains in place (arch_domain_soft_reset()). */
+    if ( k->soft_reset )
+        return fail(err, len, "on_soft_reset=\"soft-reset\": Xen resets "
+                    "only HVM domains in place, and rtos_timer=\"%s\" needs "
+                    "a PV domain; use \"restart\" (the default with "
+                    "rtos_timer) or \"destroy\"", src);
+    /* The domain gets a cpupool of its own (natsume-cpuN). */
+    if ( k->pool )
+        return fail(err, len, "pool=\"%s\": rtos_timer=\"%s\" puts the "
+                    "domain in a cpupool of its own; leave pool unset",
+                    k->pool, src);
     if ( ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS )
         return fail(err, len, "rtos_timer_period_us=%u: the PIT can do "
                     "%llu-%llu us", k->period_us,

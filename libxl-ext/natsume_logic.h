@@ -40,6 +40,8 @@ struct natsume_keys {
     uint32_t period_us;         /* 0: not given (default 1000) */
     unsigned int vcpus;         /* max vCPUs of the domain */
     const char *type;           /* "pv", "pvh", "hvm"; NULL: "pv" */
+    int soft_reset;             /* on_soft_reset="soft-reset" */
+    const char *pool;           /* pool= other than Pool-0, or NULL */
 };
 
 /* Where a physical CPU is. */

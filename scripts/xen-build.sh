@@ -87,6 +87,8 @@ tools="include libs xenstore console helpers xl"
 for t in $tools; do
     make -j"$jobs" -C "tools/$t"
 done
+# CPU hotplug for the tests (xen-hptool), not the rest of tools/misc.
+make -j"$jobs" -C tools/misc xen-hptool
 
 echo "$idl_sum" >.git/natsume-idl
 
@@ -99,6 +101,7 @@ cp "$dbg/xen/xen-syms" "$dist.tmp/boot/xen-syms-debug"
 for t in $tools; do
     make -C "tools/$t" install DESTDIR="$dist.tmp" >/dev/null
 done
+install -m 755 tools/misc/xen-hptool "$dist.tmp/usr/sbin/xen-hptool"
 rm -rf "$dist"
 mv "$dist.tmp" "$dist"
 echo "xen-build: Xen $(make -s -C xen xenversion 2>/dev/null)$XEN_VENDORVERSION installed in $dist"

@@ -53,8 +53,9 @@ static const char *natsume_value(const XLU_Config *config, const char *key)
 }
 
 void parse_natsume_config(const XLU_Config *config,
-                          libxl_domain_build_info *b_info)
+                          libxl_domain_config *d_config)
 {
+    libxl_domain_build_info *b_info = &d_config->b_info;
     const char *timer = natsume_value(config, "rtos_timer");
     const char *cpu = natsume_value(config, "rtos_cpu");
     const char *period = natsume_value(config, "rtos_timer_period_us");
@@ -73,6 +74,10 @@ void parse_natsume_config(const XLU_Config *config,
         b_info->rtos_cpu = k.cpu;
     if (period)
         b_info->rtos_timer_period_us = k.period_us;
+
+    /* Xen cannot soft-reset a PV domain: a new one is the nearest thing. */
+    if (k.timer == NATSUME_TIMER_PIT && !natsume_value(config, "on_soft_reset"))
+        d_config->on_soft_reset = LIBXL_ACTION_ON_SHUTDOWN_RESTART;
 }
 
 static const char *source_name(libxl_rtos_timer t)

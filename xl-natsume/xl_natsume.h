@@ -13,9 +13,12 @@
 #include <libxl.h>
 #include <libxlutil.h>
 
-/* rtos_timer, rtos_cpu, rtos_timer_period_us; exits on a malformed value. */
+/*
+ * rtos_timer, rtos_cpu, rtos_timer_period_us; exits on a malformed value.
+ * With rtos_timer="pit", on_soft_reset defaults to "restart".
+ */
 void parse_natsume_config(const XLU_Config *config,
-                          libxl_domain_build_info *b_info);
+                          libxl_domain_config *d_config);
 
 int main_natsume_status(int argc, char **argv);
 

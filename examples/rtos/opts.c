@@ -71,14 +71,15 @@ struct choice {
     const char *key;
     const char *allowed;        /* for the error message */
     unsigned int nr;
-    const char *names[3];
+    const char *names[4];
 };
 
 static const struct choice mode_choice = {
     "mode", "xen, natsume or probe", 3, { "xen", "natsume", "probe" },
 };
 static const struct choice fail_choice = {
-    "fail", "none, crash or stuck", 3, { "none", "crash", "stuck" },
+    "fail", "none, crash, stuck or reset", 4,
+    { "none", "crash", "stuck", "reset" },
 };
 static const struct choice idle_choice = {
     "idle", "block or poll", 2, { "block", "poll" },

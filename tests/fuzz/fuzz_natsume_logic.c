@@ -96,6 +96,8 @@ static void check_host(const uint8_t *data, size_t size)
 
         k.type = types[take(&p, &left, 1) % 4];
     }
+    k.soft_reset = take(&p, &left, 1) & 1;
+    k.pool = take(&p, &left, 1) & 1 ? "rt" : NULL;
     len = take(&p, &left, 1);
 
     err = malloc(len ? len : 1);
@@ -116,7 +118,7 @@ static void check_host(const uint8_t *data, size_t size)
              state[k.cpu] == NATSUME_CPU_OTHER_POOL ||
              (state[k.cpu] == NATSUME_CPU_POOL0 && h.pool0_cpus <= 1) ||
              k.cpu == h.dom0_only_cpu || k.vcpus != 1 ||
-             (k.type && strcmp(k.type, "pv")) ||
+             (k.type && strcmp(k.type, "pv")) || k.soft_reset || k.pool ||
              ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS ||
              !(h.reserved & (1U << NATSUME_TIMER_PIT)) ||
              (h.bound & (1U << NATSUME_TIMER_PIT)) )

@@ -123,6 +123,14 @@ cpu_pool_back()
         fail "giving CPU $2 back to Pool-0"
 }
 
+# irq0: what Xen's 'i' debug key says about IRQ0 (descriptor, IO-APIC pin).
+irq0()
+{
+    xl dmesg -c >/dev/null
+    xl debug-keys i
+    xl dmesg | sed 's/^(XEN) *//' | grep -E -A1 '^IRQ: +0 vec|^IRQ +0 Vec'
+}
+
 # snapshot: what a refused request must leave as it was: the domains,
 # the cpupools and the PIT's binding.
 snapshot()

@@ -154,6 +154,23 @@ d()
     pools_whole $G "stuck released"
 }
 
+@test "soft reset: xl restarts the domain, bound again and ticking" {
+    section $G "soft reset console" | grep -q '^natsume-rtos: failing on purpose (fail=reset) after 4000 ticks$'
+    [ "$(section $G "soft reset console" | grep -c '^natsume-rtos: waiting for 4000 ticks')" -ge 2 ]
+    local before after
+    before=$(field $G "soft reset ids" before)
+    after=$(field $G "soft reset ids" after)
+    nonzero "$before"
+    nonzero "$after"
+    [ "$after" != "$before" ]
+    section $G "soft reset status" | grep -Eq "^pit +reset +$after +1 "
+    section $G "soft reset status" | grep -q '^  state: ticking;'
+}
+
+@test "soft reset: xl destroy of the restarted domain releases all" {
+    pools_whole $G "soft reset released"
+}
+
 # probe SECTION WHAT: the result of "PROBE WHAT: ..." in that section.
 probe()
 {

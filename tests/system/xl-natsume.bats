@@ -165,6 +165,10 @@ PY
     failed_with "pvh" 'type="pvh": rtos_timer="pit" needs a PV domain (type="pv")'
 }
 
+@test "bad: on_soft_reset=\"soft-reset\" (Xen resets only HVM domains in place)" {
+    failed_with "soft reset" 'on_soft_reset="soft-reset": Xen resets only HVM domains in place, and rtos_timer="pit" needs a PV domain; use "restart" (the default with rtos_timer) or "destroy"'
+}
+
 @test "bad: periods the PIT cannot do" {
     failed_with "short period" 'rtos_timer_period_us=50: the PIT can do 100-54900 us'
     failed_with "long period" 'rtos_timer_period_us=60000: the PIT can do 100-54900 us'
@@ -172,6 +176,10 @@ PY
 
 @test "bad: an unknown source" {
     failed_with "hpet" 'rtos_timer="hpet": allowed values are "xen" and "pit"'
+}
+
+@test "bad: pool= with rtos_timer" {
+    failed_with "pool" 'pool="rt": rtos_timer="pit" puts the domain in a cpupool of its own; leave pool unset'
 }
 
 @test "bad: the PIT is bound already" {

@@ -125,6 +125,18 @@ static void test_keys_alone(void **state)
     k.type = NULL;
     assert_string_equal(check(k, host2()), "");
     k = pit_keys(1);
+    k.soft_reset = 1;
+    assert_string_equal(check(k, host2()),
+                        "on_soft_reset=\"soft-reset\": Xen resets only HVM "
+                        "domains in place, and rtos_timer=\"pit\" needs a PV "
+                        "domain; use \"restart\" (the default with "
+                        "rtos_timer) or \"destroy\"");
+    k = pit_keys(1);
+    k.pool = "rt";
+    assert_string_equal(check(k, host2()),
+                        "pool=\"rt\": rtos_timer=\"pit\" puts the domain in "
+                        "a cpupool of its own; leave pool unset");
+    k = pit_keys(1);
     k.period_us = 99;
     assert_string_equal(check(k, host2()),
                         "rtos_timer_period_us=99: the PIT can do "

@@ -168,6 +168,7 @@ static void test_mode_name(void **state)
     assert_string_equal(opts_fail_name(RTOS_FAIL_NONE), "none");
     assert_string_equal(opts_fail_name(RTOS_FAIL_CRASH), "crash");
     assert_string_equal(opts_fail_name(RTOS_FAIL_STUCK), "stuck");
+    assert_string_equal(opts_fail_name(RTOS_FAIL_RESET), "reset");
 }
 
 static void test_fail_modes(void **state)
@@ -188,10 +189,10 @@ static void test_fail_modes(void **state)
                                 sizeof(err)), 0);
     assert_int_equal(o.fail, RTOS_FAIL_NONE);
 
-    fails("fail=", "bad option 'fail=': fail is none, crash or stuck");
-    fails("fail=hang", "bad option 'fail=hang': fail is none, crash or stuck");
+    fails("fail=", "bad option 'fail=': fail is none, crash, stuck or reset");
+    fails("fail=hang", "bad option 'fail=hang': fail is none, crash, stuck or reset");
     fails("fail=Crash",
-          "bad option 'fail=Crash': fail is none, crash or stuck");
+          "bad option 'fail=Crash': fail is none, crash, stuck or reset");
 }
 
 static void test_idle(void **state)

@@ -7,6 +7,8 @@
 # - an unprivileged guest probing the domctl, sysctl, VIRQ, PIT ports and
 #   IRQ 0 (mode=probe), with nothing bound and while another domain holds
 #   the PIT;
+# - a holder asking for a soft reset (restarted, as xl does by default
+#   with rtos_timer);
 # - ioports=["40-43"] / irqs=[0] in a domU's config;
 # then a normal run still works.
 # shellcheck source=../../qemu/lib.sh
@@ -90,6 +92,31 @@ xl destroy stuck
 echo "rc: $?"
 echo "=== stuck released"
 released stuck
+
+# --- Soft reset: Xen resets only HVM domains in place -----------------------
+# With rtos_timer, xl's on_soft_reset defaults to "restart": a new domain
+# with the same config, bound again.  It asks again after its ticks, so
+# it is looked at and destroyed within them.
+rtos_cfg reset "mode=natsume ticks=4000 fail=reset" 'rtos_timer="pit"' rtos_cpu=1
+xl create /tmp/reset.cfg || fail "xl create reset"
+reset_id=$(xl domid reset) || fail "no domain reset"
+runs()
+{
+    [ "$(guest_log reset | grep -c 'waiting for 4000 ticks')" -ge "$1" ]
+}
+retry 300 0.1 runs 2 || { guest_log reset; fail "reset was not started again"; }
+sleep 1
+echo "=== soft reset console"
+guest_log reset | grep -E '^natsume-rtos: (failing|waiting)'
+echo "=== soft reset ids"
+echo "before: $reset_id"
+echo "after: $(xl domid reset)"
+echo "=== soft reset status"
+xl natsume-status reset
+echo "rc: $?"
+xl destroy reset
+echo "=== soft reset released"
+released reset
 
 # --- Probe: an unprivileged guest ------------------------------------------
 # probe_cfg NAME TARGET: the demo guest in mode=probe, no rtos_* keys.

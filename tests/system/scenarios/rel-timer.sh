@@ -15,14 +15,6 @@ cycles=10
 [ -f /opt/natsume/rel-cycles ] && cycles=$(cat /opt/natsume/rel-cycles)
 [ -f /opt/natsume/rtos-kernel ] || fail "no rtos-kernel in /opt/natsume"
 
-# irq0: what Xen's 'i' debug key says about IRQ0 (descriptor, IO-APIC pin).
-irq0()
-{
-    xl dmesg -c >/dev/null
-    xl debug-keys i
-    xl dmesg | sed 's/^(XEN) *//' | grep -E -A1 '^IRQ: +0 vec|^IRQ +0 Vec'
-}
-
 # counters: Xen's tick counters of the PIT's (last) binding, on one line.
 counters()
 {

@@ -53,6 +53,7 @@ bad "pvh" /tmp/rtos.cfg 'type="pvh"'
 bad "short period" /tmp/rtos.cfg 'rtos_timer_period_us=50'
 bad "long period" /tmp/rtos.cfg 'rtos_timer_period_us=60000'
 bad "hpet" /tmp/rtos.cfg 'rtos_timer="hpet"'
+bad "soft reset" /tmp/rtos.cfg 'on_soft_reset="soft-reset"'
 
 echo "=== create"
 xl create /tmp/rtos.cfg 2>&1
@@ -112,6 +113,7 @@ xl list
 echo "=== cpupool rt"
 cpu_pool rt null 1
 bad "cpu dedicated" /tmp/rtos2.cfg
+bad "pool" /tmp/rtos2.cfg 'pool="rt"'
 cpu_pool_back rt 1
 
 # An administrator's own cpupool outlives its domains, whatever its name.

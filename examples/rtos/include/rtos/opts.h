@@ -16,6 +16,7 @@ enum rtos_fail {
     RTOS_FAIL_NONE,         /* report and power off */
     RTOS_FAIL_CRASH,        /* fault with no handler: Xen crashes us */
     RTOS_FAIL_STUCK,        /* mask events and spin: ticks stay pending */
+    RTOS_FAIL_RESET,        /* ask for a soft reset, as kexec does */
 };
 
 /* How to wait for the next tick. */
