@@ -72,7 +72,7 @@ INITRD_FILES += $(NATSUME_CTL)
 
 $(NATSUME_CTL): tests/progs/natsume-ctl.c $(XEN_PATCHES) | xen
 	mkdir -p $(@D)
-	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl
+	$(CC) $(PROGS_CFLAGS) -o $@ $< $(PROGS_LDFLAGS) -lxenctrl -lxencall
 
 # Random and boundary arguments for the natsume domctl and sysctl.
 NATSUME_FUZZ := $(BUILD)/progs/natsume-fuzz

@@ -52,12 +52,14 @@ static int xen_source(libxl_rtos_timer t)
 }
 
 /*
- * The mark of a cpupool made here, in libxl's tree of that cpupool: it goes
- * with the cpupool, whoever destroys it, and no guest can write there.
+ * The mark of a cpupool made here, in libxl's tree of that cpupool (no
+ * guest can write there): the cpupool's UUID, so that a cpupool made later
+ * with the same id, after this one went without libxl, is not taken for it.
  */
-static const char *natsume_pool_path(libxl__gc *gc, uint32_t poolid)
+static const char *natsume_pool_path(libxl__gc *gc, uint32_t poolid,
+                                     const char *key)
 {
-    return GCSPRINTF("/local/pool/%"PRIu32"/natsume", poolid);
+    return GCSPRINTF("/local/pool/%"PRIu32"/%s", poolid, key);
 }
 
 static libxl_rtos_timer rtos_timer_of_source(uint32_t source)
@@ -232,7 +234,14 @@ static int pool_undo(libxl__gc *gc, uint32_t poolid)
 /* Whether cpupool poolid is one made here. */
 static bool pool_is_ours(libxl__gc *gc, uint32_t poolid)
 {
-    return poolid && libxl__xs_read(gc, XBT_NULL, natsume_pool_path(gc, poolid));
+    const char *mark, *uuid;
+
+    if (!poolid)
+        return false;
+    mark = libxl__xs_read(gc, XBT_NULL,
+                          natsume_pool_path(gc, poolid, "natsume"));
+    uuid = libxl__xs_read(gc, XBT_NULL, natsume_pool_path(gc, poolid, "uuid"));
+    return mark && uuid && !strcmp(mark, uuid);
 }
 
 int libxl__natsume_pool(libxl__gc *gc, libxl_domain_config *d_config)
@@ -279,8 +288,9 @@ int libxl__natsume_pool(libxl__gc *gc, libxl_domain_config *d_config)
     }
     created = true;
 
-    rc = libxl__xs_printf(gc, XBT_NULL, natsume_pool_path(gc, poolid),
-                          "%d", cpu);
+    rc = libxl__xs_printf(gc, XBT_NULL,
+                          natsume_pool_path(gc, poolid, "natsume"),
+                          LIBXL_UUID_FMT, LIBXL_UUID_BYTES(uuid));
     if (rc) goto out;
 
     c_info->poolid = poolid;

@@ -6,9 +6,12 @@
  *   natsume-ctl unbind DOMID
  *   natsume-ctl status
  *   natsume-ctl peek DOMID COUNT
+ *   natsume-ctl apic-write APIC_PHYSBASE REG VALUE
  *
  * peek reads vCPU 0's context COUNT times: each read pauses the vCPU for a
  * moment (XEN_DOMCTL_getvcpucontext), as debuggers and monitors do.
+ * apic-write writes an IO-APIC register as a hardware domain may
+ * (PHYSDEVOP_apic_write): Linux does not, other dom0 kernels do.
  *
  * Output is one "key: value" per line.  On failure the last line is
  * "error: NAME (message)" with NAME the errno name, and the exit status 1.
@@ -19,7 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xencall.h>
 #include <xenctrl.h>
+#include <xen/physdev.h>
 
 static const char *errno_name(int e)
 {
@@ -105,7 +110,8 @@ static int usage(void)
             "usage: natsume-ctl bind DOMID CPU PERIOD_US [VCPU]\n"
             "       natsume-ctl unbind DOMID\n"
             "       natsume-ctl status\n"
-            "       natsume-ctl peek DOMID COUNT\n");
+            "       natsume-ctl peek DOMID COUNT\n"
+            "       natsume-ctl apic-write APIC_PHYSBASE REG VALUE\n");
     return 2;
 }
 
@@ -170,6 +176,34 @@ int main(int argc, char *argv[])
                 rc = fail("getvcpucontext");
         if ( !rc )
             printf("peeks: %" PRIu32 "\n", count);
+    }
+    else if ( !strcmp(argv[1], "apic-write") && argc == 5 )
+    {
+        xencall_handle *xcall = xencall_open(NULL, 0);
+        struct physdev_apic *op = NULL;
+        uint32_t base;
+
+        if ( xcall )
+            op = xencall_alloc_buffer(xcall, sizeof(*op));
+        if ( !op )
+            rc = fail("xencall");
+        else if ( parse_u32(argv[2], &base) ||
+                  parse_u32(argv[3], &op->reg) ||
+                  parse_u32(argv[4], &op->value) )
+            rc = usage();
+        else
+        {
+            op->apic_physbase = base;   /* unsigned long in the ABI */
+            if ( xencall2(xcall, __HYPERVISOR_physdev_op,
+                          PHYSDEVOP_apic_write, (uintptr_t)op) )
+                rc = fail("apic-write");
+            else
+                printf("apic-write: done\n");
+        }
+        if ( op )
+            xencall_free_buffer(xcall, op);
+        if ( xcall )
+            xencall_close(xcall);
     }
     else
         rc = usage();

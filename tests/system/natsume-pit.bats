@@ -48,12 +48,17 @@ result()
     [ "$(field natsume-pit 'status at boot' bound)" = no ]
 }
 
-@test "natsume=pit: IRQ0 belongs to the timer manager, masked while unbound" {
+# Unbound, IRQ0 has no handler (so fixup_irqs() leaves it alone) and its
+# pin is masked; bound, the timer manager's handler takes it.
+@test "natsume=pit: IRQ0 is masked and without a handler while unbound" {
     run section natsume-pit "irq0 at boot"
-    [[ "$output" =~ IRQ:\ +0\ vec:[0-9a-f]+\ IO-APIC-edge\ .*natsume_interrupt\(\) ]]
+    [[ "$output" =~ IRQ:\ +0\ vec:f0\ IO-APIC-edge\ .*\ mapped,\ unbound ]]
     [[ "$output" =~ Pin\ +[0-9]+:\ .*\ mask=1\  ]]
     run section natsume-pit "irq0 unbound"
+    [[ "$output" =~ IRQ:\ +0\ vec:f0\ IO-APIC-edge\ .*\ mapped,\ unbound ]]
     [[ "$output" =~ Pin\ +[0-9]+:\ .*\ mask=1\  ]]
+    run section natsume-pit "irq0 bound"
+    [[ "$output" =~ IRQ:\ +0\ vec:f0\ IO-APIC-edge\ .*natsume_interrupt\(\) ]]
 }
 
 @test "natsume=pit: a bound IRQ0 is routed to CPU 1 only and unmasked" {

@@ -104,6 +104,13 @@ d()
     section $T "idle 2" | grep -Eq 'Pin +[0-9]+: .* mask=1 '
 }
 
+@test "unbound, IRQ0's pin stays Xen's: a hardware domain's write is ignored" {
+    nonzero "$(field $T 'apic write' pin)"
+    [ "$(field $T 'apic write' rc)" = 0 ]
+    section $T "apic write" | grep -Eq 'Pin +[0-9]+: vec=f0 .* mask=1 '
+    serial_log $T | grep -q 'Attempt to modify IO-APIC pin for in-use IRQ'
+}
+
 @test "rel-guest: the scenario ran to the end" {
     [ "$(scenario_rc $G)" = 0 ]
     serial_log $G | grep -q '^=== end$'

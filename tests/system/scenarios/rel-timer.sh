@@ -132,5 +132,15 @@ irq0
 sleep 5
 echo "=== idle 2"
 counters
+irq0 | tee /tmp/irq0
+
+# --- IRQ0 stays Xen's while unbound ----------------------------------------
+# A hardware domain that routes interrupts itself (not Linux) writes IRQ0's
+# IO-APIC pin (QEMU's IO-APIC is at 0xfec00000): unmasked, vector 0x30.
+pin=$(sed -n 's/.*Pin *\([0-9]*\):.*/\1/p' /tmp/irq0 | head -n 1)
+echo "=== apic write"
+echo "pin: $pin"
+/opt/natsume/natsume-ctl apic-write 0xfec00000 $((0x10 + 2 * pin)) 0x30
+echo "rc: $?"
 irq0
 echo "=== end"
