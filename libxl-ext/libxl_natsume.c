@@ -462,6 +462,7 @@ void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
     libxl_dominfo_dispose(&info);
 }
 
+/* The libxl value of a natsume_logic state (same names). */
 static libxl_natsume_state libxl_state(enum natsume_state s)
 {
     switch (s) {
