@@ -2,6 +2,8 @@
 #
 #   make deps     install the Debian packages this needs (root)
 #   make xen-src  fetch the pinned Xen source and verify it
+#   make patches  write the libxl and xl patches of xen-patches/ anew from
+#                 libxl-ext/ and xl-natsume/
 #   make qemu     fetch, patch and build the emulator everything runs on
 #   make build    patch and build Xen and its toolstack, the demo RTOS
 #                 guest, the dom0 initramfs for the QEMU harness and QEMU
@@ -14,6 +16,11 @@
 #                 waits while CPU 0 is busy, per round-robin setting
 #   make soak     the reliability tests with 100 teardown cycles and a long
 #                 10 kHz tick under load
+#   make debs     Debian 12 packages: Debian's own xen source package with
+#                 our series, and natsume-demo (into build/debs)
+#   make soak-debs  boot the packages' hypervisor with a dom0 made of the
+#                 packages, run a real-time guest and natsume-bench; and
+#                 install them with apt in a Debian 12 chroot
 #   make fuzz     run the libFuzzer targets (FUZZ_SECONDS each, default 20)
 #   make soak-fuzz  long hypercall fuzz (FUZZ_CALLS) and libFuzzer runs
 #   make clean    remove build/
@@ -34,8 +41,8 @@ GUEST_FILES :=
 # Host unit test binaries (cmocka, run with TAP output).
 UNIT_TESTS :=
 
-.PHONY: all deps xen-src xen qemu linux build initrd man test unit soak demo \
-        bench floor clean soak-fuzz
+.PHONY: all deps xen-src patches xen qemu linux build initrd man test unit soak demo \
+        bench floor clean soak-fuzz debs soak-debs
 
 all: build
 
@@ -43,10 +50,16 @@ deps:
 	scripts/deps.sh
 
 # The pinned Xen: pristine source, then our series on top, then the build.
+# The series carries libxl-ext/ and xl-natsume/ into Xen's tree, so that it
+# builds with Xen's own make: its libxl and xl patches are written anew
+# from those folders first (commit them with the change).
 xen-src:
 	scripts/src.sh xen
 
-xen: xen-src
+patches: xen-src
+	scripts/gen-patches.sh
+
+xen: patches
 	scripts/patch.sh xen
 	scripts/xen-build.sh
 
@@ -127,6 +140,14 @@ SOAK_CYCLES ?= 100
 soak: build $(BENCH_ANALYZE)
 	REL_CYCLES=$(SOAK_CYCLES) bats tests/system/reliability.bats
 	SUSTAINED_TICKS=100000 bats tests/system/sustained.bats
+
+# Debian packages, and their system test (too long for make test: the
+# package build alone takes most of the time it has).
+debs: xen-src patches $(RTOS_KERNEL) $(BENCH_ANALYZE)
+	scripts/debs.sh
+
+soak-debs: build
+	bats tests/debs/debs.bats tests/debs/install.bats
 
 # Longer runs of both fuzzers, for a soak: FUZZ_CALLS hypercalls per run
 # in the hypercall fuzz scenario, SOAK_FUZZ_SECONDS per libFuzzer target.

@@ -2,10 +2,12 @@
  * bench-analyze: the figures of one benchmark run, from the demo RTOS
  * guest's per-tick output (raw=1: "NATSUME-TICK i t_ns late_ns" lines).
  *
- *   bench-analyze [-d] [-H FILE [-b BIN_NS]] PERIOD_NS LOG
+ *   bench-analyze [-d] [-H FILE [-b BIN_NS]] [-r SCENARIO -l LOAD] PERIOD_NS LOG
+ *   bench-analyze -T
  *
- * PERIOD_NS is the period the ticks should come at (for the PIT, the
- * period it actually runs at, fractions of a ns included).  -d: the ticks
+ * PERIOD_NS is the period the ticks should come at; pit:NS for the PIT
+ * whose actual period Xen gives as NS: the period of the PIT's whole count
+ * of its 1193182 Hz clock nearest to NS, fractions of a ns included.  -d: the ticks
  * came at deadlines the guest armed itself, so none can go missing
  * (mode=xen): their lateness is the guest's, against its deadlines.
  * Otherwise lateness is against the ideal train, computed by the guest's
@@ -14,8 +16,10 @@
  * the first tick to the last should hold but did not arrive: robust as
  * long as the first and last tick are less than half a period apart in
  * lateness, however late the ones between.  Prints "key value"
- * lines; -H writes the intervals' histogram (bins of BIN_NS, default
- * 100, "interval_us count" per bin with a count) to FILE for plotting.
+ * lines, or with -r the row of the benchmark's table for that scenario and
+ * load (-T: the table's header); -H writes the intervals' histogram (bins
+ * of BIN_NS, default 100, "interval_us count" per bin with a count) to
+ * FILE for plotting.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -26,6 +30,8 @@
 #include <unistd.h>
 
 #include "rtos/stats.h"
+
+#define NATSUME_PIT_HZ 1193182.0
 
 struct ticks {
     uint64_t *t;
@@ -96,25 +102,57 @@ static int64_t percentile(const int64_t *a, size_t n, unsigned int permille)
     return a[rank ? rank - 1 : 0];
 }
 
+struct summary {
+    int64_t min, max, p99, p999;
+    double mean, stddev;
+};
+
 /* min, mean, max, std dev, p99, p99.9 of v[0..n-1] (sorted in place). */
-static void summary(const char *key, int64_t *v, size_t n)
+static struct summary summarize(int64_t *v, size_t n)
 {
-    double sum = 0, sq = 0, mean;
+    struct summary s;
+    double sum = 0, sq = 0;
     size_t i;
 
     for ( i = 0; i < n; i++ )
         sum += (double)v[i];
-    mean = sum / (double)n;
+    s.mean = sum / (double)n;
     for ( i = 0; i < n; i++ )
-        sq += ((double)v[i] - mean) * ((double)v[i] - mean);
+        sq += ((double)v[i] - s.mean) * ((double)v[i] - s.mean);
+    s.stddev = sqrt(sq / (double)n);
 
     qsort(v, n, sizeof(*v), cmp_i64);
-    printf("%s_min_ns %" PRId64 "\n", key, v[0]);
-    printf("%s_mean_ns %.1f\n", key, mean);
-    printf("%s_max_ns %" PRId64 "\n", key, v[n - 1]);
-    printf("%s_stddev_ns %.1f\n", key, sqrt(sq / (double)n));
-    printf("%s_p99_ns %" PRId64 "\n", key, percentile(v, n, 990));
-    printf("%s_p999_ns %" PRId64 "\n", key, percentile(v, n, 999));
+    s.min = v[0];
+    s.max = v[n - 1];
+    s.p99 = percentile(v, n, 990);
+    s.p999 = percentile(v, n, 999);
+
+    return s;
+}
+
+static double us(int64_t ns)
+{
+    return (double)ns / 1000;
+}
+
+static void print_summary(const char *key, const struct summary *s)
+{
+    printf("%s_min_ns %" PRId64 "\n", key, s->min);
+    printf("%s_mean_ns %.1f\n", key, s->mean);
+    printf("%s_max_ns %" PRId64 "\n", key, s->max);
+    printf("%s_stddev_ns %.1f\n", key, s->stddev);
+    printf("%s_p99_ns %" PRId64 "\n", key, s->p99);
+    printf("%s_p999_ns %" PRId64 "\n", key, s->p999);
+}
+
+/* The table that make bench and natsume-bench print, one row a run. */
+static void print_header(void)
+{
+    printf("| scenario | load | ticks | interval min (us) | max (us) | "
+           "mean (us) | std dev (us) | p99 (us) | p99.9 (us) | "
+           "max \\|iv - P\\| (us) | within +/-0.1 us | within +/-1 us | "
+           "lateness max (us) | lateness p99.9 (us) | not delivered |\n");
+    printf("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 }
 
 static void histogram(const char *path, const int64_t *iv, size_t n,
@@ -148,20 +186,24 @@ static void histogram(const char *path, const int64_t *iv, size_t n,
 int main(int argc, char **argv)
 {
     struct ticks tk = { 0 };
-    const char *hist = NULL;
+    const char *hist = NULL, *row = NULL, *load = "";
     int deadlines = 0, opt;
     int64_t bin = 100;
     int64_t *iv, maxdev = 0, missed = 0;
+    struct summary ivs, lates;
     double period;
     size_t i, n, in100 = 0, in1000 = 0;
     char *end;
 
-    while ( (opt = getopt(argc, argv, "dH:b:")) != -1 )
+    while ( (opt = getopt(argc, argv, "dH:b:r:l:T")) != -1 )
     {
         switch ( opt )
         {
         case 'd': deadlines = 1; break;
         case 'H': hist = optarg; break;
+        case 'r': row = optarg; break;
+        case 'l': load = optarg; break;
+        case 'T': print_header(); return 0;
         case 'b':
             bin = strtoll(optarg, &end, 10);
             if ( *end || bin <= 0 )
@@ -173,13 +215,22 @@ int main(int argc, char **argv)
     if ( argc - optind != 2 )
     {
         fprintf(stderr,
-                "usage: bench-analyze [-d] [-H FILE [-b BIN_NS]] PERIOD_NS LOG\n");
+                "usage: bench-analyze [-d] [-H FILE [-b BIN_NS]] "
+                "[-r SCENARIO -l LOAD] PERIOD_NS LOG\n"
+                "       bench-analyze -T\n");
         return 2;
     }
     errno = 0;
-    period = strtod(argv[optind], &end);
+    if ( !strncmp(argv[optind], "pit:", 4) )
+    {
+        /* The PIT's period: a whole count of its clock, the one nearest. */
+        period = strtod(argv[optind] + 4, &end);
+        period = llround(period * NATSUME_PIT_HZ / 1e9) * 1e9 / NATSUME_PIT_HZ;
+    }
+    else
+        period = strtod(argv[optind], &end);
     if ( errno || *end || !(period >= 1) )
-        die("PERIOD_NS must be a positive number of ns, not '%s'",
+        die("PERIOD_NS must be a positive number of ns or pit:NS, not '%s'",
             argv[optind]);
     read_ticks(argv[optind + 1], &tk);
 
@@ -205,14 +256,27 @@ int main(int argc, char **argv)
         stats_late_fitted(tk.t, tk.n, (uint64_t)llround(period), tk.late);
     }
 
-    printf("ticks %zu\n", tk.n);
-    printf("period_ns %.0f\n", period);
-    summary("interval", iv, n);
-    printf("interval_maxdev_ns %" PRId64 "\n", maxdev);
-    printf("within_100ns_pct %.2f\n", 100.0 * (double)in100 / (double)n);
-    printf("within_1us_pct %.2f\n", 100.0 * (double)in1000 / (double)n);
-    summary("late", tk.late, tk.n);
-    printf("not_delivered %" PRId64 "\n", missed);
+    ivs = summarize(iv, n);
+    lates = summarize(tk.late, tk.n);
+    if ( row )
+        printf("| %s | %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | "
+               "%.3f | %.2f %% | %.2f %% | %.3f | %.3f | %" PRId64 " |\n",
+               row, load, tk.n, us(ivs.min), us(ivs.max), ivs.mean / 1000,
+               ivs.stddev / 1000, us(ivs.p99), us(ivs.p999), us(maxdev),
+               100.0 * (double)in100 / (double)n,
+               100.0 * (double)in1000 / (double)n, us(lates.max),
+               us(lates.p999), missed);
+    else
+    {
+        printf("ticks %zu\n", tk.n);
+        printf("period_ns %.0f\n", period);
+        print_summary("interval", &ivs);
+        printf("interval_maxdev_ns %" PRId64 "\n", maxdev);
+        printf("within_100ns_pct %.2f\n", 100.0 * (double)in100 / (double)n);
+        printf("within_1us_pct %.2f\n", 100.0 * (double)in1000 / (double)n);
+        print_summary("late", &lates);
+        printf("not_delivered %" PRId64 "\n", missed);
+    }
     if ( hist )
         histogram(hist, iv, n, bin);
 

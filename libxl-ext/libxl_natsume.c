@@ -43,10 +43,10 @@
 #endif
 
 /* Xen's source number of an rtos_timer value, or -1 for "xen". */
-static int xen_source(libxl_rtos_timer t)
+static int xen_source(enum natsume_timer t)
 {
     switch (t) {
-    case LIBXL_RTOS_TIMER_PIT: return XEN_NATSUME_SOURCE_PIT;
+    case NATSUME_TIMER_PIT: return XEN_NATSUME_SOURCE_PIT;
     default: return -1;
     }
 }
@@ -165,15 +165,21 @@ static int natsume_host_info(libxl__gc *gc, int src, struct natsume_host *h)
     return rc;
 }
 
+/*
+ * The rtos_* keys of a domain.  They are in build_info's PV part (only PV
+ * domains can have a timer, and there they leave the size and layout of
+ * libxl's public structs as they are): a domain of another type has none.
+ */
 static void natsume_keys(const libxl_domain_config *d_config,
                          struct natsume_keys *k)
 {
     const libxl_domain_build_info *b_info = &d_config->b_info;
+    bool pv = b_info->type == LIBXL_DOMAIN_TYPE_PV;
 
-    k->timer = b_info->rtos_timer == LIBXL_RTOS_TIMER_PIT
+    k->timer = pv && b_info->u.pv.rtos_timer == LIBXL_RTOS_TIMER_PIT
                ? NATSUME_TIMER_PIT : NATSUME_TIMER_XEN;
-    k->cpu = b_info->rtos_cpu;
-    k->period_us = b_info->rtos_timer_period_us;
+    k->cpu = pv ? b_info->u.pv.rtos_cpu : -1;
+    k->period_us = pv ? b_info->u.pv.rtos_timer_period_us : 0;
     k->vcpus = b_info->max_vcpus;
     k->type = libxl_domain_type_to_string(d_config->c_info.type);
     k->soft_reset = d_config->on_soft_reset ==
@@ -184,18 +190,16 @@ static void natsume_keys(const libxl_domain_config *d_config,
 
 int libxl__natsume_check(libxl__gc *gc, const libxl_domain_config *d_config)
 {
-    const libxl_domain_build_info *b_info = &d_config->b_info;
     struct natsume_keys k;
     struct natsume_host h;
     char err[256];
     int rc;
 
-    if (b_info->rtos_timer == LIBXL_RTOS_TIMER_XEN &&
-        b_info->rtos_cpu < 0 && !b_info->rtos_timer_period_us)
+    natsume_keys(d_config, &k);
+    if (k.timer == NATSUME_TIMER_XEN && k.cpu < 0 && !k.period_us)
         return 0;
 
-    natsume_keys(d_config, &k);
-    rc = natsume_host_info(gc, xen_source(b_info->rtos_timer), &h);
+    rc = natsume_host_info(gc, xen_source(k.timer), &h);
     if (rc)
         return rc;
     if (natsume_check_keys(&k, &h, err, sizeof(err))) {
@@ -247,7 +251,8 @@ static bool pool_is_ours(libxl__gc *gc, uint32_t poolid)
 int libxl__natsume_pool(libxl__gc *gc, libxl_domain_config *d_config)
 {
     libxl_domain_create_info *c_info = &d_config->c_info;
-    int cpu = d_config->b_info.rtos_cpu;
+    struct natsume_keys k;
+    int cpu;
     uint32_t poolid = LIBXL_CPUPOOL_POOLID_ANY;
     bool removed = false, created = false;
     libxl_cpupoolinfo pool0;
@@ -256,8 +261,10 @@ int libxl__natsume_pool(libxl__gc *gc, libxl_domain_config *d_config)
     const char *name = NULL;
     int rc;
 
-    if (xen_source(d_config->b_info.rtos_timer) < 0)
+    natsume_keys(d_config, &k);
+    if (xen_source(k.timer) < 0)
         return 0;
+    cpu = k.cpu;
 
     libxl_cpupoolinfo_init(&pool0);
     libxl_bitmap_init(&cpumap);
@@ -315,8 +322,10 @@ void libxl__natsume_pool_abandon(libxl__gc *gc,
                                  const libxl_domain_config *d_config)
 {
     uint32_t poolid = d_config->c_info.poolid;
+    struct natsume_keys k;
 
-    if (xen_source(d_config->b_info.rtos_timer) >= 0 &&
+    natsume_keys(d_config, &k);
+    if (xen_source(k.timer) >= 0 &&
         pool_is_ours(gc, poolid))
         pool_undo(gc, poolid);
 }
@@ -324,21 +333,21 @@ void libxl__natsume_pool_abandon(libxl__gc *gc,
 int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
                          const libxl_domain_config *d_config)
 {
-    const libxl_domain_build_info *b_info = &d_config->b_info;
-    const char *src = libxl_rtos_timer_to_string(b_info->rtos_timer);
-    int source = xen_source(b_info->rtos_timer);
-    int cpu = b_info->rtos_cpu;
     bool bound = false;
     xs_transaction_t t = XBT_NULL;
     struct natsume_keys k;
+    const char *src;
+    int source, cpu;
     uint64_t actual_ns = 0;
     const char *path;
     int rc;
 
+    natsume_keys(d_config, &k);
+    source = xen_source(k.timer);
     if (source < 0)
         return 0;
-
-    natsume_keys(d_config, &k);
+    src = natsume_timer_name(k.timer);
+    cpu = k.cpu;
 
     /* The timer, on vCPU 0, with its interrupt on the CPU. */
     if (xc_natsume_bind(CTX->xch, domid, source, cpu, 0,

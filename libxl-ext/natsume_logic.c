@@ -136,6 +136,22 @@ void natsume_format_cpus(const struct natsume_host *h, char *buf, size_t len)
         snprintf(buf, len, "none");
 }
 
+int natsume_check_type(const struct natsume_keys *k, char *err, size_t len)
+{
+    /* HVM and PVH take events on a path that is not supported yet. */
+    if ( !k->type || !strcmp(k->type, "pv") )
+        return 0;
+    if ( k->timer != NATSUME_TIMER_XEN )
+        return fail(err, len, "type=\"%s\": rtos_timer=\"%s\" needs a PV "
+                    "domain (type=\"pv\")", k->type,
+                    natsume_timer_name(k->timer) ?: "?");
+    if ( k->cpu >= 0 || k->period_us )
+        return fail(err, len, "type=\"%s\": rtos_cpu and "
+                    "rtos_timer_period_us are only for a PV domain with "
+                    "rtos_timer=\"pit\"", k->type);
+    return 0;
+}
+
 int natsume_check_keys(const struct natsume_keys *k,
                        const struct natsume_host *h,
                        char *err, size_t len)
@@ -165,10 +181,8 @@ int natsume_check_keys(const struct natsume_keys *k,
     if ( k->vcpus != 1 )
         return fail(err, len, "vcpus=%u: rtos_timer=\"%s\" needs a domain "
                     "with exactly one vCPU", k->vcpus, src);
-    /* HVM and PVH take events on a path that is not supported yet. */
-    if ( k->type && strcmp(k->type, "pv") )
-        return fail(err, len, "type=\"%s\": rtos_timer=\"%s\" needs a PV "
-                    "domain (type=\"pv\")", k->type, src);
+    if ( natsume_check_type(k, err, len) )
+        return -1;
     /* Xen resets only HVM domains in place (arch_domain_soft_reset()). */
     if ( k->soft_reset )
         return fail(err, len, "on_soft_reset=\"soft-reset\": Xen resets "

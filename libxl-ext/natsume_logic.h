@@ -91,6 +91,14 @@ int natsume_parse_keys(const char *timer, const char *cpu,
 uint64_t natsume_keys_period_ns(const struct natsume_keys *k);
 
 /*
+ * Whether the keys suit the domain's type (k->type; NULL: "pv"): any key
+ * but rtos_timer="xen" needs a PV domain.  Returns 0, or -1 with a message
+ * in err.  Part of natsume_check_keys(); xl calls it on its own before it
+ * stores the keys, which live in build_info's PV part.
+ */
+int natsume_check_type(const struct natsume_keys *k, char *err, size_t len);
+
+/*
  * Check the keys of a domain against the host, before anything is changed.
  * Returns 0 when they are fine (or rtos_timer is "xen"), else -1 with a
  * message naming the key, its value and what is allowed in err.

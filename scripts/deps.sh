@@ -58,7 +58,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
     libnl-3-dev libnl-route-3-dev dpkg-dev xz-utils cpio \
     busybox-static bats libcmocka-dev gnuplot-nox \
     clang libclang-rt-14-dev \
-    perl ca-certificates file bc jq shellcheck \
+    perl ca-certificates file bc jq shellcheck abigail-tools debootstrap \
     ninja-build libglib2.0-dev libpixman-1-dev python3-venv \
     seabios ipxe-qemu qemu-system-data
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \

@@ -10,3 +10,8 @@ XEN_VENDORVERSION=-natsume
 QEMU_DEB_VERSION=1:10.0.2+ds-2+deb13u1~bpo12+1
 QEMU_ORIG=qemu_10.0.2+ds.orig.tar.xz
 QEMU_ORIG_SHA256=0901da33844a331bf8b3602b9c1fbd178e60b737c8e3ade678255bd090c9b9f1
+# make debs: Debian's xen packages with our series get this suffix on
+# Debian's version (so they sort after the version they are built from);
+# the demo guest's package has a version of its own.
+NATSUME_DEB_SUFFIX=+natsume1
+NATSUME_DEMO_VERSION=0.1

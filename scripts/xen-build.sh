@@ -30,6 +30,12 @@ if [ ! -f config/Tools.mk ] || [ "$(cat .git/natsume-configure 2>/dev/null)" != 
     echo "$conf_flags" >.git/natsume-configure
 fi
 
+# Natsume is a Kconfig option, off by default: on in both builds here.
+if ! grep -qx 'CONFIG_NATSUME=y' xen/.config 2>/dev/null; then
+    make -s -C xen defconfig >/dev/null
+    echo 'CONFIG_NATSUME=y' >>xen/.config
+    make -s -C xen olddefconfig >/dev/null
+fi
 make -j"$jobs" xen XEN_VENDORVERSION="$XEN_VENDORVERSION"
 
 # The test suite boots a debug hypervisor (CONFIG_DEBUG: ASSERTs, lock and
@@ -45,18 +51,14 @@ if [ ! -e "$dbg/.git" ]; then
 else
     git -C "$dbg" checkout -q -f --detach "$head"
 fi
-if ! grep -qx 'CONFIG_DEBUG=y' "$dbg/xen/.config" 2>/dev/null; then
+if ! grep -qx 'CONFIG_DEBUG=y' "$dbg/xen/.config" 2>/dev/null ||
+   ! grep -qx 'CONFIG_NATSUME=y' "$dbg/xen/.config"; then
     sed 's/^# CONFIG_DEBUG is not set$/CONFIG_DEBUG=y/' xen/.config >"$dbg/xen/.config"
     make -s -C "$dbg/xen" olddefconfig
 fi
 t0=$(date +%s)
 make -j"$jobs" -C "$dbg/xen" XEN_VENDORVERSION="$XEN_VENDORVERSION"
 echo "xen-build: debug hypervisor up to date in $(($(date +%s) - t0)) s"
-
-# libxl and xl compile files kept in this repository (libxl-ext/,
-# xl-natsume/): the glue patches find them through NATSUME_DIR.
-NATSUME_DIR=$TOP
-export NATSUME_DIR
 
 # After a change of libxl's IDL, libxl's first make rebuilds too little
 # (objects do not depend on every generated header): start libxl and xl

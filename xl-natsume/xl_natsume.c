@@ -66,14 +66,22 @@ void parse_natsume_config(const XLU_Config *config,
         fprintf(stderr, "%s\n", err);
         exit(EXIT_FAILURE);
     }
+    /* The keys live in the PV part of b_info: no other type has them. */
+    k.type = libxl_domain_type_to_string(b_info->type);
+    if (natsume_check_type(&k, err, sizeof(err))) {
+        fprintf(stderr, "%s\n", err);
+        exit(EXIT_FAILURE);
+    }
+    if (b_info->type != LIBXL_DOMAIN_TYPE_PV)
+        return;
 
     if (timer)
-        b_info->rtos_timer = k.timer == NATSUME_TIMER_PIT ?
-                             LIBXL_RTOS_TIMER_PIT : LIBXL_RTOS_TIMER_XEN;
+        b_info->u.pv.rtos_timer = k.timer == NATSUME_TIMER_PIT ?
+                                  LIBXL_RTOS_TIMER_PIT : LIBXL_RTOS_TIMER_XEN;
     if (cpu)
-        b_info->rtos_cpu = k.cpu;
+        b_info->u.pv.rtos_cpu = k.cpu;
     if (period)
-        b_info->rtos_timer_period_us = k.period_us;
+        b_info->u.pv.rtos_timer_period_us = k.period_us;
 
     /* Xen cannot soft-reset a PV domain: a new one is the nearest thing. */
     if (k.timer == NATSUME_TIMER_PIT && !natsume_value(config, "on_soft_reset"))

@@ -81,6 +81,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         k.vcpus = xlu_cfg_get_long(cfg, "vcpus", &vcpus, 1) ? 1 : vcpus;
         k.type = xlu_cfg_get_string(cfg, "type", &k.type, 1) ? NULL : k.type;
+        /* What xl stores only for a PV domain is refused for others. */
+        if ( natsume_check_type(&k, err, sizeof(err)) == 0 &&
+             k.type && strcmp(k.type, "pv") &&
+             (k.timer != NATSUME_TIMER_XEN || k.cpu >= 0 || k.period_us) )
+            abort();
         if ( natsume_check_keys(&k, &h, err, sizeof(err)) == 0 &&
              k.timer == NATSUME_TIMER_PIT &&
              (k.cpu != 1 || (k.type && strcmp(k.type, "pv"))) )

@@ -154,6 +154,35 @@ static void test_keys_alone(void **state)
                         "rtos_timer=\"pit\"");
 }
 
+/*
+ * The keys live in build_info's PV part: xl refuses them for another type
+ * before storing them, with the message libxl would give.
+ */
+static void test_type(void **state)
+{
+    struct natsume_keys k = pit_keys(1);
+    char err[256];
+
+    (void)state;
+    assert_int_equal(natsume_check_type(&k, err, sizeof(err)), 0);
+    k.type = NULL;
+    assert_int_equal(natsume_check_type(&k, err, sizeof(err)), 0);
+    k.type = "hvm";
+    assert_int_equal(natsume_check_type(&k, err, sizeof(err)), -1);
+    assert_string_equal(err, "type=\"hvm\": rtos_timer=\"pit\" needs a PV "
+                        "domain (type=\"pv\")");
+    k.timer = NATSUME_TIMER_XEN;
+    assert_int_equal(natsume_check_type(&k, err, sizeof(err)), -1);
+    assert_string_equal(err, "type=\"hvm\": rtos_cpu and rtos_timer_period_us "
+                        "are only for a PV domain with rtos_timer=\"pit\"");
+    k.cpu = -1;
+    k.period_us = 500;
+    assert_int_equal(natsume_check_type(&k, err, sizeof(err)), -1);
+    /* Nothing asked for: any type is fine. */
+    k.period_us = 0;
+    assert_int_equal(natsume_check_type(&k, err, sizeof(err)), 0);
+}
+
 static void test_source(void **state)
 {
     struct natsume_host h = host2();
@@ -431,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_timer_names),
         cmocka_unit_test(test_good_keys),
         cmocka_unit_test(test_keys_alone),
+        cmocka_unit_test(test_type),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_cpu),
         cmocka_unit_test(test_format_cpus),

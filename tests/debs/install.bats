@@ -1,0 +1,51 @@
+#!/usr/bin/env bats
+# The packages where apt and GRUB exist: tests/debs/install.sh runs the
+# install guide's commands in a Debian 12 chroot (debootstrap).  Run by
+# make soak-debs, after make debs.
+
+TOP=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+export TOP BUILD
+LOG=$BUILD/logs/debs-install.log
+
+setup_file()
+{
+    mkdir -p "$BUILD/logs"
+    "$TOP/tests/debs/install.sh" >"$LOG" 2>&1
+    echo $? >"$LOG.rc"
+}
+
+# section TITLE: the lines after "=== TITLE" up to the next "=== ".
+section()
+{
+    awk -v t="=== $1" '$0 == t { on = 1; seen = 1; next } /^=== / { on = 0 } on
+                       END { exit !seen }' "$LOG"
+}
+
+@test "install: the script ran to the end" {
+    [ "$(cat "$LOG.rc")" = 0 ]
+    grep -qx '=== end' "$LOG"
+}
+
+@test "install: apt installs the packages beside Debian's own" {
+    section install | grep -qx 'apt-get install exit status: 0'
+    section install | grep -q '^Setting up xen-utils-4.17 (4.17.5+72-g01140da4e8-1+natsume1)'
+    section install | grep -q '^Setting up natsume-demo '
+    run grep -E '^(E:|dpkg: error)' <(section install)
+    [ "$status" = 1 ]
+}
+
+@test "install: every package is installed, none broken" {
+    section installed | grep -qx 'xen-hypervisor-4.17-amd64 4.17.5+72-g01140da4e8-1+natsume1 install ok installed'
+    section installed | grep -qx 'libxenmisc4.17 4.17.5+72-g01140da4e8-1+natsume1 install ok installed'
+    section installed | grep -qx 'dpkg --audit: nothing to report'
+    section installed | grep -qx 'apt-get check: no broken dependencies'
+}
+
+@test "install: held, an upgrade keeps them" {
+    section hold | grep -qx "upgrade: nothing of Xen's"
+}
+
+@test "install: GRUB's Xen entry boots our hypervisor with natsume=pit" {
+    section grub | grep -q 'multiboot2* */boot/xen-4.17-amd64.gz .*natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin'
+}

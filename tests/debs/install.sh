@@ -1,0 +1,95 @@
+#!/bin/sh
+# Usage: tests/debs/install.sh
+# The install guide's commands (docs/install.md), where apt and GRUB exist:
+# a Debian 12 chroot made with debootstrap from Debian's archive, with
+# Debian's kernel and GRUB's scripts, then our packages installed beside
+# Debian's own with apt, held, and GRUB's Xen entry made with our command
+# line.  Prints "=== section" blocks for tests/debs/install.bats.  The
+# chroot is kept in $BUILD/debs/chroot.base between runs (only its copy is
+# changed).
+set -eu
+
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+debs=$BUILD/debs
+base=$debs/chroot.base
+root=$debs/chroot
+
+ls "$debs"/xen-utils-4.17_*+natsume*.deb >/dev/null 2>&1 ||
+    { echo "install: no packages in $debs (make debs)" >&2; exit 1; }
+
+if [ ! -f "$base/.done" ]; then
+    rm -rf "$base"
+    debootstrap --variant=minbase bookworm "$base" http://deb.debian.org/debian \
+        >"$debs/debootstrap.log" 2>&1 ||
+        { tail -n 20 "$debs/debootstrap.log" >&2; exit 1; }
+    touch "$base/.done"
+fi
+rm -rf "$root"
+cp -a "$base" "$root"
+
+cleanup() {
+    for m in dev/pts dev proc sys; do umount "$root/$m" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+mount -t proc proc "$root/proc"
+mount -t sysfs sysfs "$root/sys"
+mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
+# No service starts in a chroot.
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+chmod 755 "$root/usr/sbin/policy-rc.d"
+cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/" 2>/dev/null || true
+in_root() { chroot "$root" env DEBIAN_FRONTEND=noninteractive LC_ALL=C "$@"; }
+
+echo "=== debian"
+in_root apt-get update -q >/dev/null
+# What a host has before: Debian's kernel and GRUB's scripts.
+in_root apt-get install -y -q --no-install-recommends linux-image-amd64 grub-common \
+    >"$debs/chroot-debian.log" 2>&1 || { tail -n 20 "$debs/chroot-debian.log"; exit 1; }
+in_root dpkg-query -W linux-image-amd64 grub-common
+
+echo "=== install"
+mkdir -p "$root/tmp/debs"
+cp "$debs"/*.deb "$root/tmp/debs/"
+# The install guide's command, in the packages' folder.
+rc=0
+in_root sh -c "cd /tmp/debs && apt-get install -y -q \$(ls ./*.deb | grep -v -e '-dbg_' -e '^./libxen-dev_')" \
+    >"$debs/chroot-install.log" 2>&1 || rc=$?
+grep -E '^(Setting up|Unpacking|E:|dpkg: error)' "$debs/chroot-install.log" || true
+echo "apt-get install exit status: $rc"
+
+echo "=== installed"
+# shellcheck disable=SC2016 # dpkg-query's own format
+in_root dpkg-query -W -f '${Package} ${Version} ${Status}\n' | grep -E 'xen|natsume' | sort
+in_root dpkg --audit && echo "dpkg --audit: nothing to report"
+in_root apt-get check -q && echo "apt-get check: no broken dependencies"
+
+echo "=== hold"
+# shellcheck disable=SC2016 # expanded in the chroot
+in_root sh -c "apt-mark hold \$(dpkg-query -W -f '\${Package} \${Version}\n' | awk '/\+natsume/ { print \$1 }')"
+# The newer Debian version an upgrade would take, were the packages not held.
+in_root apt-get -s -q upgrade | grep -E '^(Inst|Conf) .*xen' || echo "upgrade: nothing of Xen's"
+
+echo "=== grub"
+# GRUB_CMDLINE_XEN_DEFAULT as the guide has it, then GRUB's own Xen script
+# (the one update-grub runs).  Only the device probing is answered here:
+# a chroot has no disk of its own for grub-probe to find.
+sed -i 's/^#\{0,1\}GRUB_CMDLINE_XEN_DEFAULT=.*/GRUB_CMDLINE_XEN_DEFAULT="natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"/' \
+    "$root/etc/default/grub.d/xen.cfg"
+grep -q '^GRUB_CMDLINE_XEN_DEFAULT="natsume=pit' "$root/etc/default/grub.d/xen.cfg" ||
+    echo 'GRUB_CMDLINE_XEN_DEFAULT="natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"' \
+        >>"$root/etc/default/grub.d/xen.cfg"
+# shellcheck disable=SC2016 # expanded in the chroot
+in_root sh -c '
+    mkdir -p /tmp/probe
+    printf "#!/bin/sh\ncase \"\$*\" in *fs_uuid*) echo 00000000-0000-0000-0000-000000000000 ;; *target=fs*) echo ext2 ;; *device*) echo /dev/vda1 ;; *abstraction*|*partmap*) ;; *) ;; esac\n" >/tmp/probe/grub-probe
+    chmod 755 /tmp/probe/grub-probe
+    . /etc/default/grub 2>/dev/null || true
+    for f in /etc/default/grub.d/*.cfg; do . "$f"; done
+    export GRUB_CMDLINE_XEN_DEFAULT GRUB_CMDLINE_LINUX GRUB_CMDLINE_LINUX_DEFAULT GRUB_DISTRIBUTOR
+    export GRUB_DEVICE=/dev/vda1 GRUB_DEVICE_UUID=00000000-0000-0000-0000-000000000000
+    export GRUB_DEVICE_BOOT=/dev/vda1 GRUB_DEVICE_BOOT_UUID=00000000-0000-0000-0000-000000000000
+    export GRUB_FS=ext2 PATH=/tmp/probe:$PATH
+    /etc/grub.d/20_linux_xen' | grep -E "^menuentry|^submenu|multiboot|module" | head -n 8
+echo "=== end"
