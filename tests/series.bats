@@ -52,3 +52,15 @@ export TOP BUILD
     [ "$status" = 0 ]
     [ "$(grep -c 'none removed' <<<"$output")" = 4 ]
 }
+
+@test "series: xl(1) and xl.cfg(5) in Xen's tree carry our man page text, in valid POD" {
+    local man=$BUILD/xen/docs/man
+    grep -qx '=item B<natsume-status> \[B<-j>\] \[I<domain-id>\]' "$man/xl.1.pod.in"
+    grep -qx '=head3 Real-time Timer (Natsume)' "$man/xl.cfg.5.pod.in"
+    grep -q 'B<rtos_timer_period_us=MICROSECONDS>' "$man/xl.cfg.5.pod.in"
+    run podchecker "$man/xl.1.pod.in" "$man/xl.cfg.5.pod.in"
+    echo "$output"
+    [ "$status" = 0 ]
+    run grep -c 'WARNING' <<<"$output"
+    [ "$output" = 0 ]
+}

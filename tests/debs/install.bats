@@ -42,10 +42,21 @@ section()
     section installed | grep -qx 'apt-get check: no broken dependencies'
 }
 
-@test "install: held, an upgrade keeps them" {
+@test "install: held, an upgrade keeps them (unheld, Debian's security update would replace them)" {
+    section unheld | grep -q '^Inst xen-utils-4.17 \[4.17.5+72-g01140da4e8-1+natsume1\]'
     section hold | grep -qx "upgrade: nothing of Xen's"
 }
 
-@test "install: GRUB's Xen entry boots our hypervisor with natsume=pit" {
-    section grub | grep -q 'multiboot2* */boot/xen-4.17-amd64.gz .*natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin'
+@test "install: update-grub makes the Xen entry, with natsume=pit, the default" {
+    section grub | grep -q '^	multiboot2	/boot/xen-4.17-amd64.gz placeholder *natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin'
+    section grub | grep -q "^menuentry 'Debian GNU/Linux, with Xen hypervisor'"
+    section grub | grep -q '^ *set default="Debian GNU/Linux, with Xen hypervisor"$'
+}
+
+@test "install: the way back leaves Debian's own packages, and no natsume-demo" {
+    section back | grep -qx 'way back exit status: 0'
+    section back | grep -qx 'xen-utils-4.17 4.17.5+72-g01140da4e8-1 install ok installed'
+    section back | grep -qx 'libxenmisc4.17 4.17.5+72-g01140da4e8-1 install ok installed'
+    run grep -E 'natsume' <(section back)
+    [ "$status" = 1 ]
 }

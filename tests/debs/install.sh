@@ -45,16 +45,16 @@ in_root() { chroot "$root" env DEBIAN_FRONTEND=noninteractive LC_ALL=C "$@"; }
 echo "=== debian"
 in_root apt-get update -q >/dev/null
 # What a host has before: Debian's kernel and GRUB's scripts.
-in_root apt-get install -y -q --no-install-recommends linux-image-amd64 grub-common \
+in_root apt-get install -y -q --no-install-recommends linux-image-amd64 grub2-common \
     >"$debs/chroot-debian.log" 2>&1 || { tail -n 20 "$debs/chroot-debian.log"; exit 1; }
-in_root dpkg-query -W linux-image-amd64 grub-common
+in_root dpkg-query -W linux-image-amd64 grub2-common
 
 echo "=== install"
 mkdir -p "$root/tmp/debs"
 cp "$debs"/*.deb "$root/tmp/debs/"
 # The install guide's command, in the packages' folder.
 rc=0
-in_root sh -c "cd /tmp/debs && apt-get install -y -q \$(ls ./*.deb | grep -v -e '-dbg_' -e '^./libxen-dev_')" \
+in_root sh -c "cd /tmp/debs && apt-get install -y -q \$(ls ./*.deb | grep -v -e '-dbg_' -e '-dbgsym_' -e '^./libxen-dev_')" \
     >"$debs/chroot-install.log" 2>&1 || rc=$?
 grep -E '^(Setting up|Unpacking|E:|dpkg: error)' "$debs/chroot-install.log" || true
 echo "apt-get install exit status: $rc"
@@ -65,31 +65,48 @@ in_root dpkg-query -W -f '${Package} ${Version} ${Status}\n' | grep -E 'xen|nats
 in_root dpkg --audit && echo "dpkg --audit: nothing to report"
 in_root apt-get check -q && echo "apt-get check: no broken dependencies"
 
+echo "=== unheld"
+# What an upgrade would do to them were they not held: Debian's security
+# updates of Xen have higher versions.
+in_root apt-get -s -q upgrade | grep -E '^Inst .*xen' || echo "upgrade: nothing of Xen's"
+
 echo "=== hold"
 # shellcheck disable=SC2016 # expanded in the chroot
 in_root sh -c "apt-mark hold \$(dpkg-query -W -f '\${Package} \${Version}\n' | awk '/\+natsume/ { print \$1 }')"
-# The newer Debian version an upgrade would take, were the packages not held.
 in_root apt-get -s -q upgrade | grep -E '^(Inst|Conf) .*xen' || echo "upgrade: nothing of Xen's"
 
 echo "=== grub"
-# GRUB_CMDLINE_XEN_DEFAULT as the guide has it, then GRUB's own Xen script
-# (the one update-grub runs).  Only the device probing is answered here:
-# a chroot has no disk of its own for grub-probe to find.
+# GRUB_CMDLINE_XEN_DEFAULT as the guide has it, then update-grub.  Only
+# grub-probe is replaced, in this copy of the chroot: a chroot has no disk
+# of its own for it to find, so it answers for an ext4 root on /dev/vda1.
 sed -i 's/^#\{0,1\}GRUB_CMDLINE_XEN_DEFAULT=.*/GRUB_CMDLINE_XEN_DEFAULT="natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"/' \
     "$root/etc/default/grub.d/xen.cfg"
 grep -q '^GRUB_CMDLINE_XEN_DEFAULT="natsume=pit' "$root/etc/default/grub.d/xen.cfg" ||
     echo 'GRUB_CMDLINE_XEN_DEFAULT="natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"' \
         >>"$root/etc/default/grub.d/xen.cfg"
+cat >"$root/usr/sbin/grub-probe" <<'PROBE'
+#!/bin/sh
+case "$*" in
+*--target=fs_uuid*) echo 00000000-0000-0000-0000-000000000000 ;;
+*--target=fs\ *|*--target=fs) echo ext2 ;;
+*--target=device*) echo /dev/vda1 ;;
+esac
+PROBE
+mkdir -p "$root/boot/grub"
+# /etc/default/grub, as grub-pc's (or grub-efi's) postinst puts it there.
+cp "$root/usr/share/grub/default/grub" "$root/etc/default/grub"
+in_root update-grub >"$debs/chroot-grub.log" 2>&1 || { cat "$debs/chroot-grub.log"; exit 1; }
+grep -E "^ *set default=\"[^$]|^menuentry|multiboot2|module2" "$root/boot/grub/grub.cfg" | head -n 6
+echo "=== back"
+# The guide's way back to Debian's own packages.
+rc=0
 # shellcheck disable=SC2016 # expanded in the chroot
 in_root sh -c '
-    mkdir -p /tmp/probe
-    printf "#!/bin/sh\ncase \"\$*\" in *fs_uuid*) echo 00000000-0000-0000-0000-000000000000 ;; *target=fs*) echo ext2 ;; *device*) echo /dev/vda1 ;; *abstraction*|*partmap*) ;; *) ;; esac\n" >/tmp/probe/grub-probe
-    chmod 755 /tmp/probe/grub-probe
-    . /etc/default/grub 2>/dev/null || true
-    for f in /etc/default/grub.d/*.cfg; do . "$f"; done
-    export GRUB_CMDLINE_XEN_DEFAULT GRUB_CMDLINE_LINUX GRUB_CMDLINE_LINUX_DEFAULT GRUB_DISTRIBUTOR
-    export GRUB_DEVICE=/dev/vda1 GRUB_DEVICE_UUID=00000000-0000-0000-0000-000000000000
-    export GRUB_DEVICE_BOOT=/dev/vda1 GRUB_DEVICE_BOOT_UUID=00000000-0000-0000-0000-000000000000
-    export GRUB_FS=ext2 PATH=/tmp/probe:$PATH
-    /etc/grub.d/20_linux_xen' | grep -E "^menuentry|^submenu|multiboot|module" | head -n 8
+    apt-get purge -y -q natsume-demo &&
+    apt-mark unhold $(dpkg-query -W -f "\${Package} \${Version}\n" | awk "/\\+natsume/ { print \$1 }") &&
+    apt-get install -y -q --allow-downgrades $(dpkg-query -W -f "\${Package} \${Version}\n" |
+        awk "/\\+natsume/ { print \$1 \"/bookworm\" }")' >"$debs/chroot-back.log" 2>&1 || rc=$?
+echo "way back exit status: $rc"
+# shellcheck disable=SC2016 # dpkg-query's own format
+in_root dpkg-query -W -f '${Package} ${Version} ${Status}\n' | grep -E 'xen|natsume' | sort
 echo "=== end"
