@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # Natsume for Xen: build, test and demo.
 #
 #   make deps     install the Debian packages this needs (root)
@@ -11,16 +12,15 @@
 #   make demo     boot Xen under QEMU, load it, and compare the RTOS guest's
 #                 tick on stock Xen's timer and on the PIT
 #   make bench    the benchmark: stock, tuned stock and natsume, idle and
-#                 loaded, into bench/results (BENCH_ARGS: see bench/run)
+#                 loaded, into build/bench-results (BENCH_ARGS: see bench/run;
+#                 -P publishes into bench/results)
 #   make floor    the emulator's own floor: how long an interrupt for CPU 1
 #                 waits while CPU 0 is busy, per round-robin setting
 #   make soak     the reliability tests with 100 teardown cycles and a long
 #                 10 kHz tick under load
 #   make debs     Debian 12 packages: Debian's own xen source package with
-#                 our series, and natsume-demo (into build/debs)
-#   make soak-debs  boot the packages' hypervisor with a dom0 made of the
-#                 packages, run a real-time guest and natsume-bench; and
-#                 install them with apt in a Debian 12 chroot
+#                 our series, and natsume-demo (into build/debs); make test
+#                 boots and installs them
 #   make fuzz     run the libFuzzer targets (FUZZ_SECONDS each, default 20)
 #   make soak-fuzz  long hypercall fuzz (FUZZ_CALLS) and libFuzzer runs
 #   make clean    remove build/
@@ -32,7 +32,9 @@ XEN_PUBLIC := $(XEN_TREE)/xen/include/public
 export TOP BUILD
 
 CC := gcc
-HOST_CFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11
+# The one set of compiler flags for our C: every fragment extends it (the
+# guests and probes with freestanding flags, the fuzzers with sanitizers).
+HOST_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror
 
 # Programs that end up in the dom0 initramfs, under /opt/natsume.
 INITRD_FILES :=
@@ -42,7 +44,7 @@ GUEST_FILES :=
 UNIT_TESTS :=
 
 .PHONY: all deps xen-src patches xen qemu linux build initrd man test unit soak demo \
-        bench floor clean soak-fuzz debs soak-debs
+        bench floor clean soak-fuzz debs
 
 all: build
 
@@ -113,13 +115,14 @@ include bench/bench.mk
 MAN_OUT := $(BUILD)/man
 MAN_PAGES := $(MAN_OUT)/man1/xl-natsume.1 $(MAN_OUT)/man5/xl.cfg-natsume.5
 
-$(MAN_OUT)/man1/%.1: xl-natsume/%.1.pod
+# xl-natsume/NAME.S.pod into manS/NAME.S, section S (from the name).
+define pod2man
 	@mkdir -p $(@D)
-	pod2man --section=1 --center="Xen" --release="Natsume" --name="$(basename $(notdir $@))" $< $@
-
-$(MAN_OUT)/man5/%.5: xl-natsume/%.5.pod
-	@mkdir -p $(@D)
-	pod2man --section=5 --center="Xen" --release="Natsume" --name="$(basename $(notdir $@))" $< $@
+	pod2man --section=$(subst .,,$(suffix $@)) --center="Xen" \
+	    --release="Natsume" --name="$(basename $(notdir $@))" $< $@
+endef
+$(MAN_OUT)/man1/%.1: xl-natsume/%.1.pod ; $(pod2man)
+$(MAN_OUT)/man5/%.5: xl-natsume/%.5.pod ; $(pod2man)
 
 man: $(MAN_PAGES)
 
@@ -132,22 +135,19 @@ build: xen qemu linux initrd man
 
 unit: $(UNIT_TESTS)
 
-test: build unit fuzz-build $(BENCH_ANALYZE) $(FLOOR_KERNEL)
+test: build unit fuzz-build $(BENCH_ANALYZE) $(FLOOR_KERNEL) debs
 	UNIT_TESTS="$(UNIT_TESTS)" tests/run
 
 # make test runs tests/system/reliability.bats with 10 teardown cycles.
 SOAK_CYCLES ?= 100
 soak: build $(BENCH_ANALYZE)
-	REL_CYCLES=$(SOAK_CYCLES) bats tests/system/reliability.bats
-	SUSTAINED_TICKS=100000 bats tests/system/sustained.bats
+	REL_CYCLES=$(SOAK_CYCLES) SUSTAINED_TICKS=100000 \
+	    tests/run tests/system/reliability.bats tests/system/sustained.bats
 
-# Debian packages, and their system test (too long for make test: the
-# package build alone takes most of the time it has).
+# Debian packages: Debian's xen source package with our series (again only
+# when the series changed), and natsume-demo.
 debs: xen-src patches $(RTOS_KERNEL) $(BENCH_ANALYZE)
 	scripts/debs.sh
-
-soak-debs: build
-	bats tests/debs/debs.bats tests/debs/install.bats
 
 # Longer runs of both fuzzers, for a soak: FUZZ_CALLS hypercalls per run
 # in the hypercall fuzz scenario, SOAK_FUZZ_SECONDS per libFuzzer target.

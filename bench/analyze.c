@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * bench-analyze: the figures of one benchmark run, from the demo RTOS
  * guest's per-tick output (raw=1: "NATSUME-TICK i t_ns late_ns" lines).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # The benchmark (make bench): load programs made here, built static so that
 # they run in dom0 and in the small Linux guest alike, and the host tool
 # that turns the guest's per-tick data into the tables and pictures.

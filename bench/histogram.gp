@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # The intervals' histogram of one load state, like the paper's figure 3:
 # every kind of Xen on one chart, counts on a log scale.  bench/run sets
 # the terminal and output, state, ticks, period_us and bin, then the

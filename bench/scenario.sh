@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # The benchmark inside dom0 (run by tests/qemu/run-xen with -L -o DIR):
 # start the load if asked, run the demo RTOS guest once for each run in
 # BENCH_RUNS, and leave every guest's console output, Xen's view of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * libxl_natsume.c: a hardware timer and a physical CPU for one real-time
  * domain (Xen booted with natsume=pit).
@@ -42,13 +43,30 @@
 #error "natsume_logic.h and xen/natsume.h disagree on the PIT"
 #endif
 
+/*
+ * natsume_logic.h's lists are the sources of truth: libxl's IDL and Xen's
+ * public/natsume.h must agree with them, name by name.
+ */
+#define CHECK_TIMER(n, s) \
+    _Static_assert((int)NATSUME_TIMER_##n == (int)LIBXL_RTOS_TIMER_##n, \
+                   "rtos_timer " #n ": natsume_logic.h and the IDL disagree");
+#define CHECK_STATE(n, t) \
+    _Static_assert((int)NATSUME_STATE_##n == (int)LIBXL_NATSUME_STATE_##n, \
+                   "natsume_state " #n ": natsume_logic.h and the IDL disagree");
+NATSUME_TIMERS(CHECK_TIMER)
+NATSUME_STATES(CHECK_STATE)
+#undef CHECK_TIMER
+#undef CHECK_STATE
+/* Xen numbers only the hardware sources: all but "xen", in order. */
+_Static_assert(XEN_NATSUME_SOURCE_PIT == NATSUME_TIMER_PIT - 1,
+               "XEN_NATSUME_SOURCE_PIT");
+_Static_assert(XEN_NATSUME_NR_SOURCES == NATSUME_TIMER_NR - 1,
+               "XEN_NATSUME_NR_SOURCES");
+
 /* Xen's source number of an rtos_timer value, or -1 for "xen". */
 static int xen_source(enum natsume_timer t)
 {
-    switch (t) {
-    case NATSUME_TIMER_PIT: return XEN_NATSUME_SOURCE_PIT;
-    default: return -1;
-    }
+    return (int)t - 1;
 }
 
 /*
@@ -64,8 +82,8 @@ static const char *natsume_pool_path(libxl__gc *gc, uint32_t poolid,
 
 static libxl_rtos_timer rtos_timer_of_source(uint32_t source)
 {
-    return source == XEN_NATSUME_SOURCE_PIT ? LIBXL_RTOS_TIMER_PIT
-                                            : LIBXL_RTOS_TIMER_XEN;
+    return source < XEN_NATSUME_NR_SOURCES ? (libxl_rtos_timer)(source + 1)
+                                           : LIBXL_RTOS_TIMER_XEN;
 }
 
 /* What the checks need to know about the host, for source src. */
@@ -176,8 +194,8 @@ static void natsume_keys(const libxl_domain_config *d_config,
     const libxl_domain_build_info *b_info = &d_config->b_info;
     bool pv = b_info->type == LIBXL_DOMAIN_TYPE_PV;
 
-    k->timer = pv && b_info->u.pv.rtos_timer == LIBXL_RTOS_TIMER_PIT
-               ? NATSUME_TIMER_PIT : NATSUME_TIMER_XEN;
+    k->timer = pv ? (enum natsume_timer)b_info->u.pv.rtos_timer
+                  : NATSUME_TIMER_XEN;
     k->cpu = pv ? b_info->u.pv.rtos_cpu : -1;
     k->period_us = pv ? b_info->u.pv.rtos_timer_period_us : 0;
     k->vcpus = b_info->max_vcpus;
@@ -330,37 +348,15 @@ void libxl__natsume_pool_abandon(libxl__gc *gc,
         pool_undo(gc, poolid);
 }
 
-int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
-                         const libxl_domain_config *d_config)
+/* /local/domain/<domid>/natsume/: the binding, readable by the guest. */
+static int publish(libxl__gc *gc, uint32_t domid, const char *src, int cpu,
+                   uint64_t actual_ns)
 {
-    bool bound = false;
+    const char *path = GCSPRINTF("%s/natsume",
+                                 libxl__xs_get_dompath(gc, domid));
     xs_transaction_t t = XBT_NULL;
-    struct natsume_keys k;
-    const char *src;
-    int source, cpu;
-    uint64_t actual_ns = 0;
-    const char *path;
     int rc;
 
-    natsume_keys(d_config, &k);
-    source = xen_source(k.timer);
-    if (source < 0)
-        return 0;
-    src = natsume_timer_name(k.timer);
-    cpu = k.cpu;
-
-    /* The timer, on vCPU 0, with its interrupt on the CPU. */
-    if (xc_natsume_bind(CTX->xch, domid, source, cpu, 0,
-                        natsume_keys_period_ns(&k), &actual_ns)) {
-        LOGED(ERROR, domid, "rtos_timer=\"%s\": cannot bind it to CPU %d",
-              src, cpu);
-        rc = ERROR_FAIL;
-        goto out;
-    }
-    bound = true;
-
-    /* Published for the guest (it may read its own tree). */
-    path = GCSPRINTF("%s/natsume", libxl__xs_get_dompath(gc, domid));
     for (;;) {
         rc = libxl__xs_transaction_start(gc, &t);
         if (rc) goto out;
@@ -378,17 +374,44 @@ int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
         if (!rc) break;
         if (rc < 0) goto out;
     }
-
-    LOGD(DEBUG, domid, "natsume: %s bound on CPU %d (cpupool %s), period "
-         "%"PRIu64" ns", src, cpu, d_config->c_info.pool_name, actual_ns);
-    rc = 0;
-
  out:
     libxl__xs_transaction_abort(gc, &t);
-    /* The caller destroys the domain, and teardown its cpupool. */
-    if (rc && bound && xc_natsume_unbind(CTX->xch, domid, source))
-        LOGED(ERROR, domid, "natsume: rollback: cannot unbind %s", src);
     return rc;
+}
+
+int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
+                         const libxl_domain_config *d_config)
+{
+    struct natsume_keys k;
+    const char *src;
+    int source, rc;
+    uint64_t actual_ns = 0;
+
+    natsume_keys(d_config, &k);
+    source = xen_source(k.timer);
+    if (source < 0)
+        return 0;
+    src = natsume_timer_name(k.timer);
+
+    /* The timer, on vCPU 0, with its interrupt on the CPU. */
+    if (xc_natsume_bind(CTX->xch, domid, source, k.cpu, 0,
+                        natsume_keys_period_ns(&k), &actual_ns)) {
+        LOGED(ERROR, domid, "rtos_timer=\"%s\": cannot bind it to CPU %d",
+              src, k.cpu);
+        return ERROR_FAIL;
+    }
+
+    rc = publish(gc, domid, src, k.cpu, actual_ns);
+    if (rc) {
+        /* The caller destroys the domain, and teardown its cpupool. */
+        if (xc_natsume_unbind(CTX->xch, domid, source))
+            LOGED(ERROR, domid, "natsume: rollback: cannot unbind %s", src);
+        return rc;
+    }
+
+    LOGD(DEBUG, domid, "natsume: %s bound on CPU %d (cpupool %s), period "
+         "%"PRIu64" ns", src, k.cpu, d_config->c_info.pool_name, actual_ns);
+    return 0;
 }
 
 int libxl__natsume_check_save(libxl__gc *gc, uint32_t domid)
@@ -471,22 +494,10 @@ void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
     libxl_dominfo_dispose(&info);
 }
 
-/* The libxl value of a natsume_logic state (same names). */
+/* The libxl value of a natsume_logic state (the same, name by name). */
 static libxl_natsume_state libxl_state(enum natsume_state s)
 {
-    switch (s) {
-    case NATSUME_STATE_TICKING: return LIBXL_NATSUME_STATE_TICKING;
-    case NATSUME_STATE_WAITING: return LIBXL_NATSUME_STATE_WAITING;
-    case NATSUME_STATE_NO_PORT: return LIBXL_NATSUME_STATE_NO_PORT;
-    case NATSUME_STATE_NOT_RUNNING: return LIBXL_NATSUME_STATE_NOT_RUNNING;
-    case NATSUME_STATE_PENDING: return LIBXL_NATSUME_STATE_PENDING;
-    case NATSUME_STATE_PAUSED: return LIBXL_NATSUME_STATE_PAUSED;
-    case NATSUME_STATE_CRASHED: return LIBXL_NATSUME_STATE_CRASHED;
-    case NATSUME_STATE_SHUTDOWN: return LIBXL_NATSUME_STATE_SHUTDOWN;
-    case NATSUME_STATE_DYING: return LIBXL_NATSUME_STATE_DYING;
-    case NATSUME_STATE_STALLED: return LIBXL_NATSUME_STATE_STALLED;
-    }
-    return LIBXL_NATSUME_STATE_TICKING;
+    return (libxl_natsume_state)s;
 }
 
 /* The state of a binding held by domid. */

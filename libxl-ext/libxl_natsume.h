@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * libxl_natsume.h: libxl internal interface of Natsume (a hardware timer
  * and a physical CPU given to one real-time domain).  Used by

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # The libxl side of Natsume: host unit tests of its pure logic (cmocka).
 # Included by the top-level Makefile (BUILD set); the libxl build compiles
 # the same files through the glue patches in xen-patches/.
@@ -5,7 +6,7 @@
 NATSUME_LIBXL_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 NATSUME_LIBXL_TOP := $(abspath $(NATSUME_LIBXL_DIR)/..)
 NATSUME_UNIT_OUT := $(BUILD)/unit
-NATSUME_UNIT_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+NATSUME_UNIT_CFLAGS := $(HOST_CFLAGS) \
                        -Wmissing-declarations -Wformat-nonliteral \
                        -I$(NATSUME_LIBXL_DIR) -MMD -MP
 NATSUME_UNIT_BIN := $(NATSUME_UNIT_OUT)/test_natsume_logic

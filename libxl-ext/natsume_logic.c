@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * natsume_logic.c: checking the Natsume keys of a domain config against the
  * host, and the period arithmetic of the sources.  See natsume_logic.h.
@@ -29,12 +30,13 @@ uint64_t natsume_pit_period_ns(uint64_t divisor)
 
 const char *natsume_timer_name(enum natsume_timer t)
 {
-    switch ( t )
-    {
-    case NATSUME_TIMER_XEN: return "xen";
-    case NATSUME_TIMER_PIT: return "pit";
-    }
-    return NULL;
+    static const char *const name[] = {
+#define NATSUME_TIMER_NAME(n, s) [NATSUME_TIMER_##n] = s,
+        NATSUME_TIMERS(NATSUME_TIMER_NAME)
+#undef NATSUME_TIMER_NAME
+    };
+
+    return (unsigned int)t < NATSUME_TIMER_NR ? name[t] : NULL;
 }
 
 static int __attribute__((format(printf, 3, 4)))
@@ -57,7 +59,7 @@ static int parse_number(const char *s, long long lo, long long hi,
 
     errno = 0;
     l = strtoll(s, &end, 0);
-    if ( errno || end == s || *end || l < lo || l > hi )
+    if (errno || end == s || *end || l < lo || l > hi)
         return -1;
     *v = l;
     return 0;
@@ -77,28 +79,38 @@ int natsume_parse_keys(const char *timer, const char *cpu,
     k->soft_reset = 0;
     k->pool = NULL;
 
-    if ( timer )
-    {
-        if ( !strcasecmp(timer, "xen") )
-            k->timer = NATSUME_TIMER_XEN;
-        else if ( !strcasecmp(timer, "pit") )
-            k->timer = NATSUME_TIMER_PIT;
-        else
-            return fail(err, len, "rtos_timer=\"%s\": allowed values are "
-                        "\"xen\" and \"pit\"", timer);
+    if (timer) {
+        unsigned int t;
+        char allowed[64];
+        size_t n = 0;
+
+        for (t = 0; t < NATSUME_TIMER_NR; t++)
+            if (!strcasecmp(timer, natsume_timer_name(t)))
+                break;
+        if (t < NATSUME_TIMER_NR)
+            k->timer = t;
+        else {
+            /* "xen", "pit" and "..." */
+            allowed[0] = '\0';
+            for (t = 0; t < NATSUME_TIMER_NR && n < sizeof(allowed); t++)
+                n += snprintf(allowed + n, sizeof(allowed) - n, "%s\"%s\"",
+                              !t ? "" : t + 1 < NATSUME_TIMER_NR ? ", "
+                                                                 : " and ",
+                              natsume_timer_name(t));
+            return fail(err, len, "rtos_timer=\"%s\": allowed values are %s",
+                        timer, allowed);
+        }
     }
 
-    if ( cpu )
-    {
-        if ( parse_number(cpu, 0, INT32_MAX, &l) )
+    if (cpu) {
+        if (parse_number(cpu, 0, INT32_MAX, &l))
             return fail(err, len, "rtos_cpu=%s: a physical CPU number "
                         "(0, 1, ...) is needed", cpu);
         k->cpu = l;
     }
 
-    if ( period_us )
-    {
-        if ( parse_number(period_us, 1, UINT32_MAX, &l) )
+    if (period_us) {
+        if (parse_number(period_us, 1, UINT32_MAX, &l))
             return fail(err, len, "rtos_timer_period_us=%s: a period in "
                         "microseconds (1 or more) is needed", period_us);
         k->period_us = l;
@@ -118,34 +130,33 @@ void natsume_format_cpus(const struct natsume_host *h, char *buf, size_t len)
     unsigned int i, first;
     size_t n = 0;
 
-    if ( len )
+    if (len)
         buf[0] = '\0';
-    for ( i = 0; i < h->nr_cpus; i++ )
-    {
-        if ( h->cpu_state[i] == NATSUME_CPU_OFFLINE )
+    for (i = 0; i < h->nr_cpus; i++) {
+        if (h->cpu_state[i] == NATSUME_CPU_OFFLINE)
             continue;
         first = i;
-        while ( i + 1 < h->nr_cpus &&
-                h->cpu_state[i + 1] != NATSUME_CPU_OFFLINE )
+        while (i + 1 < h->nr_cpus &&
+               h->cpu_state[i + 1] != NATSUME_CPU_OFFLINE)
             i++;
-        if ( n < len )
+        if (n < len)
             n += snprintf(buf + n, len - n, first == i ? "%s%u" : "%s%u-%u",
                           n ? "," : "", first, i);
     }
-    if ( len && !buf[0] )
+    if (len && !buf[0])
         snprintf(buf, len, "none");
 }
 
 int natsume_check_type(const struct natsume_keys *k, char *err, size_t len)
 {
     /* HVM and PVH take events on a path that is not supported yet. */
-    if ( !k->type || !strcmp(k->type, "pv") )
+    if (!k->type || !strcmp(k->type, "pv"))
         return 0;
-    if ( k->timer != NATSUME_TIMER_XEN )
+    if (k->timer != NATSUME_TIMER_XEN)
         return fail(err, len, "type=\"%s\": rtos_timer=\"%s\" needs a PV "
                     "domain (type=\"pv\")", k->type,
                     natsume_timer_name(k->timer) ?: "?");
-    if ( k->cpu >= 0 || k->period_us )
+    if (k->cpu >= 0 || k->period_us)
         return fail(err, len, "type=\"%s\": rtos_cpu and "
                     "rtos_timer_period_us are only for a PV domain with "
                     "rtos_timer=\"pit\"", k->type);
@@ -160,14 +171,13 @@ int natsume_check_keys(const struct natsume_keys *k,
     char cpus[64];
     uint64_t ns = natsume_keys_period_ns(k);
 
-    if ( !src )
+    if (!src)
         return fail(err, len, "rtos_timer: unknown source %d", k->timer);
-    if ( k->timer == NATSUME_TIMER_XEN )
-    {
-        if ( k->cpu >= 0 )
+    if (k->timer == NATSUME_TIMER_XEN) {
+        if (k->cpu >= 0)
             return fail(err, len,
                         "rtos_cpu=%d: only with rtos_timer=\"pit\"", k->cpu);
-        if ( k->period_us )
+        if (k->period_us)
             return fail(err, len,
                         "rtos_timer_period_us=%u: only with rtos_timer=\"pit\"",
                         k->period_us);
@@ -175,46 +185,45 @@ int natsume_check_keys(const struct natsume_keys *k,
     }
 
     /* The keys on their own. */
-    if ( k->cpu < 0 )
+    if (k->cpu < 0)
         return fail(err, len, "rtos_timer=\"%s\": rtos_cpu is required "
                     "(the physical CPU for this domain alone)", src);
-    if ( k->vcpus != 1 )
+    if (k->vcpus != 1)
         return fail(err, len, "vcpus=%u: rtos_timer=\"%s\" needs a domain "
                     "with exactly one vCPU", k->vcpus, src);
-    if ( natsume_check_type(k, err, len) )
+    if (natsume_check_type(k, err, len))
         return -1;
     /* Xen resets only HVM domains in place (arch_domain_soft_reset()). */
-    if ( k->soft_reset )
+    if (k->soft_reset)
         return fail(err, len, "on_soft_reset=\"soft-reset\": Xen resets "
                     "only HVM domains in place, and rtos_timer=\"%s\" needs "
                     "a PV domain; use \"restart\" (the default with "
                     "rtos_timer) or \"destroy\"", src);
     /* The domain gets a cpupool of its own (natsume-cpuN). */
-    if ( k->pool )
+    if (k->pool)
         return fail(err, len, "pool=\"%s\": rtos_timer=\"%s\" puts the "
                     "domain in a cpupool of its own; leave pool unset",
                     k->pool, src);
-    if ( ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS )
+    if (ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS)
         return fail(err, len, "rtos_timer_period_us=%u: the PIT can do "
                     "%llu-%llu us", k->period_us,
                     NATSUME_PIT_MIN_NS / 1000, NATSUME_PIT_MAX_NS / 1000);
 
     /* The source. */
-    if ( !(h->reserved & (1U << k->timer)) )
+    if (!(h->reserved & (1U << k->timer)))
         return fail(err, len, "rtos_timer=\"%s\": Xen has not reserved "
                     "the PIT (boot option natsume=%s; if given, \"xl dmesg\" "
                     "says why it was dropped)", src, src);
-    if ( h->bound & (1U << k->timer) )
+    if (h->bound & (1U << k->timer))
         return fail(err, len, "rtos_timer=\"%s\": the PIT is already bound "
                     "to domain \"%s\" (id %d)", src,
                     h->bound_name ? h->bound_name : "?", h->bound_domid);
 
     /* The CPU. */
     natsume_format_cpus(h, cpus, sizeof(cpus));
-    if ( (unsigned int)k->cpu >= h->nr_cpus )
+    if ((unsigned int)k->cpu >= h->nr_cpus)
         return fail(err, len, "rtos_cpu=%d: host has CPUs %s", k->cpu, cpus);
-    switch ( h->cpu_state[k->cpu] )
-    {
+    switch (h->cpu_state[k->cpu]) {
     case NATSUME_CPU_OFFLINE:
         return fail(err, len, "rtos_cpu=%d: CPU %d is offline (online: %s)",
                     k->cpu, k->cpu, cpus);
@@ -224,14 +233,14 @@ int natsume_check_keys(const struct natsume_keys *k,
                     h->cpu_pool && h->cpu_pool[k->cpu] ? h->cpu_pool[k->cpu]
                                                        : "?");
     case NATSUME_CPU_POOL0:
-        if ( h->pool0_cpus <= 1 )
+        if (h->pool0_cpus <= 1)
             return fail(err, len, "rtos_cpu=%d: CPU %d is the last CPU of "
                         "Pool-0", k->cpu, k->cpu);
         break;
     case NATSUME_CPU_FREE:
         break;
     }
-    if ( h->dom0_only_cpu == k->cpu )
+    if (h->dom0_only_cpu == k->cpu)
         return fail(err, len, "rtos_cpu=%d: CPU %d is the only CPU dom0 may "
                     "run on", k->cpu, k->cpu);
 
@@ -242,16 +251,13 @@ uint64_t natsume_isqrt(uint64_t v)
 {
     uint64_t r = 0, bit = 1ULL << 62;
 
-    while ( bit > v )
+    while (bit > v)
         bit >>= 2;
-    while ( bit )
-    {
-        if ( v >= r + bit )
-        {
+    while (bit) {
+        if (v >= r + bit) {
             v -= r + bit;
             r = (r >> 1) + bit;
-        }
-        else
+        } else
             r >>= 1;
         bit >>= 2;
     }
@@ -295,20 +301,11 @@ enum natsume_state natsume_binding_state(const struct natsume_dom_state *d,
 
 const char *natsume_state_text(enum natsume_state s)
 {
-    switch (s) {
-    case NATSUME_STATE_TICKING: return "ticking";
-    case NATSUME_STATE_WAITING: return "waiting for the first tick";
-    case NATSUME_STATE_NO_PORT:
-        return "no port: guest has not bound VIRQ_NATSUME_TIMER";
-    case NATSUME_STATE_NOT_RUNNING:
-        return "not running: the vCPU is paused, down or elsewhere, "
-               "its ticks wait pending";
-    case NATSUME_STATE_PENDING: return "pending: guest not taking ticks";
-    case NATSUME_STATE_PAUSED: return "paused";
-    case NATSUME_STATE_CRASHED: return "crashed";
-    case NATSUME_STATE_SHUTDOWN: return "shut down";
-    case NATSUME_STATE_DYING: return "dying";
-    case NATSUME_STATE_STALLED: return "stalled: the source stopped ticking";
-    }
-    return NULL;
+    static const char *const text[] = {
+#define NATSUME_STATE_TEXT(n, t) [NATSUME_STATE_##n] = t,
+        NATSUME_STATES(NATSUME_STATE_TEXT)
+#undef NATSUME_STATE_TEXT
+    };
+
+    return (unsigned int)s < NATSUME_STATE_NR ? text[s] : NULL;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * natsume_logic.h: the pure part of the libxl side of Natsume: checking the
  * rtos_timer / rtos_cpu / rtos_timer_period_us keys against what the host
@@ -15,10 +16,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Timer sources, as in the rtos_timer key. */
+/*
+ * Timer sources, as in the rtos_timer key: name, key value.  The one list
+ * of them: libxl's IDL enumeration rtos_timer has the same names, in the
+ * same order (libxl_natsume.c checks that at compile time), and Xen's
+ * XEN_NATSUME_SOURCE_* are the hardware ones, in the same order, from 0.
+ */
+#define NATSUME_TIMERS(X) \
+    X(XEN, "xen")       /* Xen's own virtual timer: nothing to do */ \
+    X(PIT, "pit")
+
 enum natsume_timer {
-    NATSUME_TIMER_XEN = 0,      /* Xen's own virtual timer: nothing to do */
-    NATSUME_TIMER_PIT = 1,
+#define NATSUME_TIMER_ENUM(n, s) NATSUME_TIMER_##n,
+    NATSUME_TIMERS(NATSUME_TIMER_ENUM)
+#undef NATSUME_TIMER_ENUM
+    NATSUME_TIMER_NR
 };
 
 /* Same values as XEN_NATSUME_PIT_* in Xen's public/natsume.h. */
@@ -125,18 +137,30 @@ enum natsume_fate {
     NATSUME_FATE_PENDING = 4,
 };
 
-/* The state of a binding, as natsume-status shows it. */
+/*
+ * The states of a binding, as natsume-status shows them: name, text.  The
+ * one list of them: libxl's IDL enumeration natsume_state has the same
+ * names in the same order (libxl_natsume.c checks that at compile time),
+ * so adding a state means adding it here and there.
+ */
+#define NATSUME_STATES(X) \
+    X(TICKING, "ticking") \
+    X(WAITING, "waiting for the first tick") \
+    X(NO_PORT, "no port: guest has not bound VIRQ_NATSUME_TIMER") \
+    X(NOT_RUNNING, "not running: the vCPU is paused, down or elsewhere, " \
+                   "its ticks wait pending") \
+    X(PENDING, "pending: guest not taking ticks") \
+    X(PAUSED, "paused") \
+    X(CRASHED, "crashed") \
+    X(SHUTDOWN, "shut down") \
+    X(DYING, "dying") \
+    X(STALLED, "stalled: the source stopped ticking")
+
 enum natsume_state {
-    NATSUME_STATE_TICKING = 0,  /* ticks reach the guest */
-    NATSUME_STATE_WAITING,      /* bound, no tick yet */
-    NATSUME_STATE_NO_PORT,      /* guest has not bound the VIRQ */
-    NATSUME_STATE_NOT_RUNNING,  /* vCPU away (paused, down, moved): late */
-    NATSUME_STATE_PENDING,      /* guest leaves its ticks pending */
-    NATSUME_STATE_PAUSED,
-    NATSUME_STATE_CRASHED,
-    NATSUME_STATE_SHUTDOWN,
-    NATSUME_STATE_DYING,
-    NATSUME_STATE_STALLED,      /* the source has stopped ticking */
+#define NATSUME_STATE_ENUM(n, t) NATSUME_STATE_##n,
+    NATSUME_STATES(NATSUME_STATE_ENUM)
+#undef NATSUME_STATE_ENUM
+    NATSUME_STATE_NR
 };
 
 /*

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Usage: check-init-refs.sh XEN-SYMS XEN-TREE
 # Xen frees .init.text and .init.data once it has booted: code that runs
 # later must not call or read anything there.  A debug or -fno-inline

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Install every Debian package the project needs and enable deb-src for
 # Debian's own archive (apt-get source fetches the pinned Xen from there).
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Usage: gen-patches.sh [--check]
 # The libxl and xl patches of xen-patches/ carry libxl-ext/ and xl-natsume/
 # into Xen's tree (and the text of xl-natsume/*.pod into xl.cfg(5) and

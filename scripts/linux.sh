@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Fetch Debian's kernel (for dom0 and the Linux guests) and busybox, and
 # unpack them under $BUILD/linux without installing them on the host.
 set -eu

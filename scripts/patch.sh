@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Usage: patch.sh xen|qemu
 # Bring $BUILD/<name> to pristine + <name>-patches/series.  Only when the
 # series or a patch changed: reset the tracked files to the pristine commit

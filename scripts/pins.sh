@@ -1,4 +1,5 @@
 # shellcheck shell=sh disable=SC2034 # read by the scripts that source it
+# SPDX-License-Identifier: GPL-2.0-only
 # Versions and checksums the build is pinned to (sourced by the scripts).
 : "${BUILD:?BUILD must be set}"
 XEN_DEB_VERSION=4.17.5+72-g01140da4e8-1

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Configure and build the patched QEMU: qemu-system-x86_64 alone, with the
 # optional features off, and a data folder for its -L holding the firmware
 # it loads, from Debian's packages: SeaBIOS, iPXE's e1000 ROM and the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Usage: src.sh xen|qemu
 # Fetch a pinned source with apt-get source, verify its upstream orig
 # tarball and unpack it into a git tree under $BUILD whose first commit is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Configure and build the patched Xen: the hypervisor and the subset of the
 # toolstack that a dom0 needs to run xl, then install both into $BUILD/dist.
 set -eu

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # A short run of each libFuzzer target (tests/fuzz/, built by
 # make fuzz-build): any crash, leak or sanitizer report fails the test.
 # FUZZ_TEST_SECONDS sets the time per target (default 5).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # The emulator under every system test: our QEMU build with qemu-patches/
 # (make qemu), and the floor probe (bench/floor/) running on it.  These
 # check that the instrument is there and works; its figures belong to

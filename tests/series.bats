@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # The Xen series as a Xen integrator takes it: it stands alone (Xen's own
 # make, no directory outside the tree), it is current with libxl-ext/ and
 # xl-natsume/ (scripts/gen-patches.sh carries them into it), Natsume is a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # Runs shellcheck over every shell script and bats file of the project, at
 # severity info: that is where a bare "!" that skips errexit (SC2251, and
 # SC2314 in bats) is reported.  Settings in .shellcheckrc.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # The built hypervisors, read rather than booted: Xen frees its init
 # sections after boot, so run-time code must not refer to them.  Whether
 # GCC inlines a small __init helper decides if a boot would ever notice,

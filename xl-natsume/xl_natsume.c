@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * xl_natsume.c: the rtos_* keys of a domain config, and
  * "xl natsume-status [-j] [domain]": what Xen reserved at boot, each timer
@@ -76,8 +77,7 @@ void parse_natsume_config(const XLU_Config *config,
         return;
 
     if (timer)
-        b_info->u.pv.rtos_timer = k.timer == NATSUME_TIMER_PIT ?
-                                  LIBXL_RTOS_TIMER_PIT : LIBXL_RTOS_TIMER_XEN;
+        b_info->u.pv.rtos_timer = (libxl_rtos_timer)k.timer;
     if (cpu)
         b_info->u.pv.rtos_cpu = k.cpu;
     if (period)
@@ -101,25 +101,11 @@ static uint64_t dropped(const libxl_natsume_source_status *s)
     return s->no_port + s->pending;
 }
 
-/* natsume_logic's text for a state (the IDL's names are the same). */
+/* natsume_logic's text for a state (the IDL's, name by name). */
 static const char *state_text(libxl_natsume_state st)
 {
-    static const enum natsume_state of[] = {
-        [LIBXL_NATSUME_STATE_TICKING] = NATSUME_STATE_TICKING,
-        [LIBXL_NATSUME_STATE_WAITING] = NATSUME_STATE_WAITING,
-        [LIBXL_NATSUME_STATE_NO_PORT] = NATSUME_STATE_NO_PORT,
-        [LIBXL_NATSUME_STATE_NOT_RUNNING] = NATSUME_STATE_NOT_RUNNING,
-        [LIBXL_NATSUME_STATE_PENDING] = NATSUME_STATE_PENDING,
-        [LIBXL_NATSUME_STATE_PAUSED] = NATSUME_STATE_PAUSED,
-        [LIBXL_NATSUME_STATE_CRASHED] = NATSUME_STATE_CRASHED,
-        [LIBXL_NATSUME_STATE_SHUTDOWN] = NATSUME_STATE_SHUTDOWN,
-        [LIBXL_NATSUME_STATE_DYING] = NATSUME_STATE_DYING,
-        [LIBXL_NATSUME_STATE_STALLED] = NATSUME_STATE_STALLED,
-    };
-    const char *t = NULL;
+    const char *t = natsume_state_text((enum natsume_state)st);
 
-    if ((unsigned int)st < sizeof(of) / sizeof(of[0]))
-        t = natsume_state_text(of[st]);
     return t ? t : "?";
 }
 

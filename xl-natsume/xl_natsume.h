@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * xl_natsume.h: xl's part of Natsume: the rtos_* keys of a domain config
  * and the natsume-status command.

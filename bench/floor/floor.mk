@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # The emulator's floor probe: a bare 32-bit multiboot kernel that QEMU
 # boots directly (no Xen), measuring how long an interrupt for CPU 1 waits
 # while CPU 0 is busy.  Included by bench/bench.mk.
@@ -12,7 +13,7 @@ FLOOR_ASMS := arch/x86/boot.S arch/x86/entry.S
 FLOOR_OBJS := $(addprefix $(FLOOR_OUT)/,$(FLOOR_SRCS:.c=.o) $(FLOOR_ASMS:.S=.o))
 
 FLOOR_CPPFLAGS := -I$(FLOOR_DIR)/include -I$(FLOOR_DIR)/arch/x86/include
-FLOOR_CFLAGS := -m32 -march=i686 -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+FLOOR_CFLAGS := $(HOST_CFLAGS) -m32 -march=i686 \
                 -ffreestanding -fno-builtin -fno-pic -fno-pie \
                 -fno-stack-protector -fno-asynchronous-unwind-tables \
                 -fcf-protection=none -mgeneral-regs-only -MMD -MP

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Strings and decimal numbers on the console. */
 #include "floor/console.h"
 #include "floor/x86.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The emulator's floor: how long an interrupt raised for CPU 1 waits
  * while CPU 0 is busy.  CPU 0 starts CPU 1, then either spins (busy) or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The probe's command line: cpu0=busy|idle cpu1=poll|hlt n=N. */
 #include "floor/probe.h"
 

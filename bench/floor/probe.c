@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * CPU 1: arm the LAPIC timer for a pseudo-random delay, wait for it
  * (spinning or halted) and take the TSC in the handler.  The lateness of

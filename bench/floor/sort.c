@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Shell sort: a few thousand samples, no library. */
 #include "floor/probe.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * load-cpu: keep one CPU busy with integer and floating point work until
  * SIGTERM, then print how many rounds were done.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * load-disk DEVICE [MB]: write and read back 64 KiB blocks at pseudo-random
  * places in the first MB megabytes (default 128) of DEVICE, bypassing the

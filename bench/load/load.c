@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Signal handling and messages shared by the load programs. */
 #include <stdarg.h>
 #include <stdio.h>

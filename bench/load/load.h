@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Shared by the load programs: run until SIGTERM/SIGINT, then report. */
 #ifndef NATSUME_LOAD_H
 #define NATSUME_LOAD_H

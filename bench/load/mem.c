@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * load-mem [MB]: stream through a buffer of MB megabytes (default 64),
  * copying one half onto the other and touching every cache line, to keep

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * load-net TX_IF RX_IF: flood raw Ethernet frames (ethertype 0x88b5, for
  * local experiments; no IP) out of TX_IF to RX_IF's address, and count

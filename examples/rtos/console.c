@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * PV console: the ring page the domain builder set up, read by
  * xenconsoled in dom0 (what `xl console` shows).

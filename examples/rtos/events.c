@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Event channels (2-level ABI): shared_info mapping, the upcall handler,
  * VIRQ binding, notification and polling.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Failing on purpose.  fail=crash: drop the trap table, then write through
  * a NULL pointer; with no handler for the page fault, Xen crashes the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * A small vsnprintf: enough for the guest's messages and reports.
  * Pure C, no libc: compiled in the guest and in the host unit tests.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* C library pieces for the freestanding guest (the compiler may call them). */
 #include <stdint.h>
 

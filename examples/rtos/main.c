@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Natsume demo RTOS guest: measure the regularity of a periodic timer
  * tick under Xen, print the statistics, and power off.

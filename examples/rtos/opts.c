@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Command line parsing: "mode=xen ticks=5001 period_us=1000 fail=none".
  * Pure C, no libc: compiled in the guest and in the host unit tests.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * mode=probe: an unprivileged guest tries, through the hypercalls
  * themselves, what only the control domain or the timer's holder may do,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * TSC to Xen system time: the formula of vcpu_time_info.
  * Pure C, no libc: compiled in the guest and in the host unit tests.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Formatting of the results: a summary for people and one JSON line for
  * scripts.  Pure C, no libc: compiled in the guest and in the host tests.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # Demo RTOS guest: a freestanding 64-bit PV kernel, and the host unit tests
 # of its pure-C parts.  Included by the top-level Makefile, which sets
 # BUILD (absolute build folder) and XEN_PUBLIC (<xen>/xen/include/public).
@@ -19,7 +20,7 @@ RTOS_CC ?= $(CC)
 RTOS_CPPFLAGS := -I$(RTOS_DIR)/include -I$(RTOS_DIR)/arch/x86_64/include \
                  -I$(XEN_PUBLIC)/..
 # No FPU/SSE state: the event upcall saves general registers only.
-RTOS_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib \
+RTOS_CFLAGS := $(HOST_CFLAGS) -ffreestanding -nostdlib \
                -fno-builtin -fno-pic -fno-pie -fno-stack-protector \
                -fno-asynchronous-unwind-tables -fcf-protection=none \
                -mno-red-zone -mcmodel=small -mgeneral-regs-only \
@@ -40,8 +41,7 @@ $(RTOS_OUT)/%.o: $(RTOS_DIR)/%.S
 
 # Host unit tests (cmocka).
 RTOS_UNIT_OUT := $(BUILD)/unit
-RTOS_UNIT_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I$(RTOS_DIR)/include \
-                    -MMD -MP
+RTOS_UNIT_CFLAGS := $(HOST_CFLAGS) -I$(RTOS_DIR)/include -MMD -MP
 RTOS_UNIT_NAMES := stats opts format
 RTOS_UNIT_BINS := $(addprefix $(RTOS_UNIT_OUT)/test_rtos_,$(RTOS_UNIT_NAMES))
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Statistics of tick intervals: integer arithmetic only (no libm, no FPU
  * in the guest), exact where it matters, 128-bit intermediates so that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The measurement: take opts->ticks timer ticks and stamp each with the
  * TSC in the upcall.
@@ -203,22 +204,12 @@ static int bind_virq(uint32_t virq, const char *name, evtchn_handler_t fn,
     return rc;
 }
 
-int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
+/* The VIRQs the ticks come on; Xen's periodic timer stopped. */
+static int ticks_bind(int natsume, evtchn_port_t *timer_port,
+                      evtchn_port_t *tick_port)
 {
-    evtchn_port_t timer_port, tick_port = 0;
-    int natsume = opts->mode == RTOS_MODE_NATSUME;
-    uint64_t start, nominal;
-
-    run.wanted = opts->ticks;
-    run.count = 0;
-    run.state = IDLE;
-    run.started = 0;
-    run.events = 0;
-    run.period_ns = (uint64_t)opts->period_us * 1000;
-    nominal = (uint64_t)run.wanted * run.period_ns;
-
     if ( bind_virq(VIRQ_TIMER, "VIRQ_TIMER", natsume ? watchdog : xen_tick,
-                   &timer_port) )
+                   timer_port) )
         return -1;
 
     /* PV vCPUs start with a 100 Hz periodic timer on VIRQ_TIMER. */
@@ -226,20 +217,18 @@ int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
 
     if ( natsume &&
          bind_virq(VIRQ_NATSUME_TIMER, "VIRQ_NATSUME_TIMER", natsume_tick,
-                   &tick_port) )
+                   tick_port) )
         return -1;
 
-    time_read_clock(&out->scale);
-    printk("natsume-rtos: TSC at %llu kHz (scale %u, shift %d)\n",
-           (unsigned long long)pvclock_tsc_khz(out->scale.mul,
-                                               out->scale.shift),
-           out->scale.mul, out->scale.shift);
-    printk("natsume-rtos: waiting for %u ticks of %llu ns from %s\n",
-           run.wanted, (unsigned long long)run.period_ns,
-           natsume ? "VIRQ_NATSUME_TIMER" :
-           "VIRQ_TIMER (single-shot, absolute deadlines)");
-    /* Silent from here on: no console traffic competes with the ticks. */
-    console_flush(1000 * MS);
+    return 0;
+}
+
+/* Take the ticks, after delay_ms; returns when the start was. */
+static uint64_t ticks_take(const struct rtos_opts *opts, int natsume,
+                           evtchn_port_t timer_port, evtchn_port_t tick_port)
+{
+    uint64_t start, nominal = (uint64_t)run.wanted * run.period_ns;
+
     if ( opts->delay_ms )
         settle(time_now_ns() + opts->delay_ms * MS);
 
@@ -263,9 +252,13 @@ int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
 
     wait_until_over(start + FIRST_TICK_NS + 2 * nominal + SLACK_NS, opts->idle);
 
-    if ( run.state == DONE && opts->fail != RTOS_FAIL_NONE )
-        fail_now(opts->fail, run.count);
+    return start;
+}
 
+/* Timers stopped, ports released; 0, or -1 with the reason on the console. */
+static int ticks_end(int natsume, evtchn_port_t timer_port,
+                     evtchn_port_t tick_port)
+{
     hyp_vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL);
     events_unbind(timer_port);
     if ( natsume && run.state == DONE )
@@ -294,6 +287,45 @@ int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
                run.count, run.wanted);
         return -1;
     }
+
+    return 0;
+}
+
+int ticks_run(const struct rtos_opts *opts, struct ticks_run *out)
+{
+    evtchn_port_t timer_port, tick_port = 0;
+    int natsume = opts->mode == RTOS_MODE_NATSUME;
+    uint64_t start;
+
+    run.wanted = opts->ticks;
+    run.count = 0;
+    run.state = IDLE;
+    run.started = 0;
+    run.events = 0;
+    run.period_ns = (uint64_t)opts->period_us * 1000;
+
+    if ( ticks_bind(natsume, &timer_port, &tick_port) )
+        return -1;
+
+    time_read_clock(&out->scale);
+    printk("natsume-rtos: TSC at %llu kHz (scale %u, shift %d)\n",
+           (unsigned long long)pvclock_tsc_khz(out->scale.mul,
+                                               out->scale.shift),
+           out->scale.mul, out->scale.shift);
+    printk("natsume-rtos: waiting for %u ticks of %llu ns from %s\n",
+           run.wanted, (unsigned long long)run.period_ns,
+           natsume ? "VIRQ_NATSUME_TIMER" :
+           "VIRQ_TIMER (single-shot, absolute deadlines)");
+    /* Silent from here on: no console traffic competes with the ticks. */
+    console_flush(1000 * MS);
+
+    start = ticks_take(opts, natsume, timer_port, tick_port);
+
+    if ( run.state == DONE && opts->fail != RTOS_FAIL_NONE )
+        fail_now(opts->fail, run.count);
+
+    if ( ticks_end(natsume, timer_port, tick_port) )
+        return -1;
 
     printk("natsume-rtos: ticks received: %u in %llu us\n", run.count,
            (unsigned long long)((sys_stamps[run.count - 1] - start) / 1000));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Xen system time from the TSC, with the scale in vcpu_time_info. */
 #include <stddef.h>
 

@@ -1,10 +1,11 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Usage: tests/debs/install.sh
 # The install guide's commands (docs/install.md), where apt and GRUB exist:
 # a Debian 12 chroot made with debootstrap from Debian's archive, with
 # Debian's kernel and GRUB's scripts, then our packages installed beside
 # Debian's own with apt, held, and GRUB's Xen entry made with our command
-# line.  Prints "=== section" blocks for tests/debs/install.bats.  The
+# line.  Prints "=== section" blocks for tests/system/debs-install.bats.  The
 # chroot is kept in $BUILD/debs/chroot.base between runs (only its copy is
 # changed).
 set -eu

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # libFuzzer targets (clang) for the pure parsing and checking code:
 # natsume_logic.c (keys, period arithmetic), xl's reading of the rtos_*
 # keys through libxlutil, the demo RTOS guest's command line and its
@@ -11,7 +12,7 @@ FUZZ_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 FUZZ_TOP := $(abspath $(FUZZ_DIR)/../..)
 FUZZ_OUT := $(BUILD)/fuzz
 FUZZ_CC := clang
-FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+FUZZ_CFLAGS := $(HOST_CFLAGS) -O1 \
                -fsanitize=fuzzer,address,undefined \
                -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 20

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Fuzz target: libxl-ext/natsume_logic.c, the checks of the rtos_* keys
  * against the host, xl's reading of the keys' text, and the period

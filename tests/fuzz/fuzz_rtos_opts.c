@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Fuzz target: the demo RTOS guest's command line parser
  * (examples/rtos/opts.c).  The first byte picks the size of the error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Fuzz target: the lateness of a hardware tick (stats_late_fitted() in
  * examples/rtos/stats.c).  The input is a period hint (2 bytes) and the

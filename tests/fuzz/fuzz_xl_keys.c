@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Fuzz target: the rtos_* keys of an xl domain config.  The input is the
  * config text: libxlutil parses it as xl does, then the keys' values go

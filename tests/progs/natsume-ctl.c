@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * natsume-ctl: bind the PIT reserved with natsume=pit to a domain, unbind
  * it, or show what Xen reports about it.  A test tool for dom0.

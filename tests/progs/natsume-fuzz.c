@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * natsume-fuzz: throw random and boundary arguments at XEN_DOMCTL_natsume_op
  * and XEN_SYSCTL_natsume_op and check each answer against what the
@@ -217,7 +218,16 @@ static void undo_bind(uint16_t domid)
     host.bound = false;
 }
 
-static void fuzz_domctl(uint16_t protect, bool have_protect)
+/* The arguments of one natsume domctl. */
+struct domctl_args {
+    uint32_t version;
+    uint16_t domid;
+    uint32_t cmd, source, cpu, vcpu;
+    uint64_t period;
+};
+
+/* Random and boundary arguments, mostly valid so that calls get deep. */
+static void choose_domctl(struct domctl_args *a)
 {
     static const uint64_t domids[] = {
         DOMID_FIRST_RESERVED, DOMID_SELF, DOMID_IO, DOMID_XEN, DOMID_COW,
@@ -245,77 +255,81 @@ static void fuzz_domctl(uint16_t protect, bool have_protect)
         UINT32_MAX, (uint64_t)UINT32_MAX + 1, 15460000000000ULL,
         INT64_MAX, (uint64_t)INT64_MAX + 1, UINT64_MAX,
     };
-    uint32_t version = XEN_DOMCTL_INTERFACE_VERSION;
-    uint32_t cmd, source, cpu, vcpu;
-    uint64_t period, want_period = 0;
-    uint16_t domid;
-    int d, want, got;
-    char what[200];
 
-    /* Mostly the right version and a real domain, so calls get deep. */
+    a->version = XEN_DOMCTL_INTERFACE_VERSION;
     if ( rnd() % 16 == 0 )
-        version = rnd() % 2 ? version + 1 - 2 * (rnd() % 2) : (uint32_t)rnd();
+        a->version = rnd() % 2 ? a->version + 1 - 2 * (rnd() % 2)
+                               : (uint32_t)rnd();
     switch ( rnd() % 4 )
     {
     case 0:
-        domid = PICK(domids);
+        a->domid = PICK(domids);
         break;
     case 1:
-        domid = rnd();
+        a->domid = rnd();
         break;
     default:
-        domid = host.domid[rnd() % host.nr_doms];
+        a->domid = host.domid[rnd() % host.nr_doms];
         break;
     }
-    cmd = rnd() % 8 ? rnd() % 2 : (rnd() % 2 ? PICK(cmds) : (uint32_t)rnd());
-    source = rnd() % 4 ? XEN_NATSUME_SOURCE_PIT
-                       : (rnd() % 2 ? PICK(sources) : (uint32_t)rnd());
+    a->cmd = rnd() % 8 ? rnd() % 2
+                       : (rnd() % 2 ? PICK(cmds) : (uint32_t)rnd());
+    a->source = rnd() % 4 ? XEN_NATSUME_SOURCE_PIT
+                          : (rnd() % 2 ? PICK(sources) : (uint32_t)rnd());
     switch ( rnd() % 4 )
     {
     case 0:
-        cpu = PICK(cpus_big);
+        a->cpu = PICK(cpus_big);
         break;
     case 1:
-        cpu = rnd() % 2 ? host.nr_cpu_ids : (uint32_t)rnd();
+        a->cpu = rnd() % 2 ? host.nr_cpu_ids : (uint32_t)rnd();
         break;
     default:
-        cpu = rnd() % (host.nr_cpu_ids + 1);
+        a->cpu = rnd() % (host.nr_cpu_ids + 1);
         break;
     }
-    vcpu = rnd() % 2 ? PICK(vcpus) : (rnd() % 4 ? rnd() % 4 : (uint32_t)rnd());
-    period = rnd() % 4 ? PICK(periods) : rnd() >> (rnd() % 64);
+    a->vcpu = rnd() % 2 ? PICK(vcpus)
+                        : (rnd() % 4 ? rnd() % 4 : (uint32_t)rnd());
+    a->period = rnd() % 4 ? PICK(periods) : rnd() >> (rnd() % 64);
+}
 
-    /* What the interface says this call gets. */
-    d = find_dom(domid);
-    if ( version != XEN_DOMCTL_INTERFACE_VERSION )
-        want = EACCES;
-    else if ( d < 0 )
-        want = ESRCH;
-    else if ( cmd != XEN_DOMCTL_NATSUME_bind &&
-              cmd != XEN_DOMCTL_NATSUME_unbind )
-        want = EOPNOTSUPP;
-    else if ( source != XEN_NATSUME_SOURCE_PIT )
-        want = EINVAL;
-    else if ( !(host.reserved & (1U << XEN_NATSUME_SOURCE_PIT)) )
-        want = ENODEV;
-    else if ( cmd == XEN_DOMCTL_NATSUME_unbind )
-        want = host.bound && host.holder == domid ? 0 : ENOENT;
-    else if ( host.bound )
-        want = EBUSY;
-    else if ( !cpu_online(cpu) || vcpu >= host.nr_vcpus[d] ||
-              period < XEN_NATSUME_PIT_MIN_NS ||
-              period > XEN_NATSUME_PIT_MAX_NS )
-        want = EINVAL;
-    else
-    {
-        want = 0;
-        want_period = pit_period(period);
-    }
+/*
+ * What public/natsume.h says the call gets on this host: 0 or the errno,
+ * and for a valid bind the actual period in *period.
+ */
+static int domctl_expect(const struct domctl_args *a, uint64_t *period)
+{
+    int d = find_dom(a->domid);
 
-    /* The live domain keeps its binding. */
-    if ( have_protect && want == 0 && cmd == XEN_DOMCTL_NATSUME_unbind &&
-         domid == protect )
-        return;
+    if ( a->version != XEN_DOMCTL_INTERFACE_VERSION )
+        return EACCES;
+    if ( d < 0 )
+        return ESRCH;
+    if ( a->cmd != XEN_DOMCTL_NATSUME_bind &&
+         a->cmd != XEN_DOMCTL_NATSUME_unbind )
+        return EOPNOTSUPP;
+    if ( a->source != XEN_NATSUME_SOURCE_PIT )
+        return EINVAL;
+    if ( !(host.reserved & (1U << XEN_NATSUME_SOURCE_PIT)) )
+        return ENODEV;
+    if ( a->cmd == XEN_DOMCTL_NATSUME_unbind )
+        return host.bound && host.holder == a->domid ? 0 : ENOENT;
+    if ( host.bound )
+        return EBUSY;
+    if ( !cpu_online(a->cpu) || a->vcpu >= host.nr_vcpus[d] ||
+         a->period < XEN_NATSUME_PIT_MIN_NS ||
+         a->period > XEN_NATSUME_PIT_MAX_NS )
+        return EINVAL;
+    *period = pit_period(a->period);
+    return 0;
+}
+
+/* Make the call, check its answer and output; undo a bind. */
+static void check_domctl(const struct domctl_args *a, int want,
+                         uint64_t want_period)
+{
+    char what[200];
+    int got;
 
     memset(dbuf, 0, sizeof(*dbuf));
     /* Garbage in the union beyond natsume_op, now and then. */
@@ -328,28 +342,28 @@ static void fuzz_domctl(uint16_t protect, bool have_protect)
             p[i] = rnd();
     }
     dbuf->cmd = XEN_DOMCTL_natsume_op;
-    dbuf->interface_version = version;
-    dbuf->domain = domid;
-    dbuf->u.natsume_op.cmd = cmd;
-    dbuf->u.natsume_op.source = source;
-    dbuf->u.natsume_op.cpu = cpu;
-    dbuf->u.natsume_op.vcpu = vcpu;
-    dbuf->u.natsume_op.period_ns = period;
+    dbuf->interface_version = a->version;
+    dbuf->domain = a->domid;
+    dbuf->u.natsume_op.cmd = a->cmd;
+    dbuf->u.natsume_op.source = a->source;
+    dbuf->u.natsume_op.cpu = a->cpu;
+    dbuf->u.natsume_op.vcpu = a->vcpu;
+    dbuf->u.natsume_op.period_ns = a->period;
 
     domctls++;
     got = domctl();
     tally(got, want);
     snprintf(what, sizeof(what),
              "domctl version=%#x domid=%#x cmd=%#x source=%#x cpu=%#x "
-             "vcpu=%#x period_ns=%" PRIu64, version, domid, cmd, source, cpu,
-             vcpu, period);
+             "vcpu=%#x period_ns=%" PRIu64, a->version, a->domid, a->cmd,
+             a->source, a->cpu, a->vcpu, a->period);
     if ( got != want )
         report(what, got, want);
 
-    if ( got == 0 && cmd == XEN_DOMCTL_NATSUME_bind )
+    if ( got == 0 && a->cmd == XEN_DOMCTL_NATSUME_bind )
     {
         host.bound = true;
-        host.holder = domid;
+        host.holder = a->domid;
         if ( want == 0 )
         {
             valid_binds++;
@@ -361,10 +375,25 @@ static void fuzz_domctl(uint16_t protect, bool have_protect)
                        (uint64_t)dbuf->u.natsume_op.period_ns, want_period);
             }
         }
-        undo_bind(domid);
+        undo_bind(a->domid);
     }
-    else if ( got == 0 && cmd == XEN_DOMCTL_NATSUME_unbind )
+    else if ( got == 0 && a->cmd == XEN_DOMCTL_NATSUME_unbind )
         host.bound = false;
+}
+
+static void fuzz_domctl(uint16_t protect, bool have_protect)
+{
+    struct domctl_args a;
+    uint64_t want_period = 0;
+    int want;
+
+    choose_domctl(&a);
+    want = domctl_expect(&a, &want_period);
+    /* The live domain keeps its binding. */
+    if ( have_protect && want == 0 && a.cmd == XEN_DOMCTL_NATSUME_unbind &&
+         a.domid == protect )
+        return;
+    check_domctl(&a, want, want_period);
 }
 
 /*

@@ -1,4 +1,5 @@
 # shellcheck shell=sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Helpers for scenario scripts run inside dom0 (sourced: . /opt/natsume/lib.sh).
 
 # fail MESSAGE: report and end the scenario with status 1.

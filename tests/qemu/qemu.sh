@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0-only
 # The emulator every test, the benchmark and the demo run on: our build of
 # QEMU 10.0.2 with qemu-patches/ (make qemu).  Sourced by tests/qemu/run-xen
 # and bench/floor/run; sets qemu_cmd, the command up to the machine options.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # A short run of the benchmark so that it cannot rot: one scenario (natsume,
 # idle machine), few ticks, through the same driver, dom0 scenario,
 # analysis and plotting as make bench (with the tests' QEMU quantum, for

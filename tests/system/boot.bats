@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # Our Xen boots under QEMU with a Linux dom0; a PV Linux guest comes and goes.
 
 load helpers

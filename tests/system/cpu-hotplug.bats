@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # CPU offline, CPU online and S3 with natsume=pit, on two cores of two
 # threads booted with smt=0 (CPUs 1 and 3 parked until smt-enable).
 

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Shared by the system tests: boot Xen once per file with a scenario, then
 # let each test check what the serial log shows.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # Random and boundary arguments for XEN_DOMCTL_natsume_op and
 # XEN_SYSCTL_natsume_op (tests/progs/natsume-fuzz.c): every answer is the
 # one the interface promises, nothing nonsensical binds, a live RTOS guest

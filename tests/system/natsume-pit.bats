@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # natsume=pit: the PIT is reserved at boot and can be bound to a guest's
 # vCPU on CPU 1 with the domctl; the sysctl reports the binding and its
 # ticks.  One boot with natsume=pit, one without.

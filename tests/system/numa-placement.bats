@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # A real-time domain's memory is placed for its rtos_cpu (run-xen -N: two
 # NUMA nodes), because it is made in its own cpupool.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # A board whose firmware gates the PIT's clock off (run-xen -G): IRQ0 never
 # ticks.  Stock Xen boots it by retrying IRQ0 with the HPET in Legacy
 # Replacement Mode; with natsume=pit, Xen drops the reservation, says why

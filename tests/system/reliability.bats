@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # Reliability of the direct timer path: contention for the PIT, teardown
 # cycles, guests that crash or get stuck, an unprivileged guest probing
 # what it must not have.  Two boots with natsume=pit.  REL_CYCLES sets the

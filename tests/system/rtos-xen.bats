@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # The demo RTOS guest measures Xen's stock single-shot timer and powers off.
 
 load helpers

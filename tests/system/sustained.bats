@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # A 10 kHz tick (100 us) from the PIT under the benchmark's load: every
 # tick reaches the guest, and the guest's count of timer events equals
 # Xen's delivered count.  SUSTAINED_TICKS ticks (default 5001; make soak

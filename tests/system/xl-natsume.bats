@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # xl create with rtos_timer / rtos_cpu / rtos_timer_period_us, and
 # xl natsume-status.  One boot with natsume=pit (dom0 pinned on CPU 0), one
 # without.

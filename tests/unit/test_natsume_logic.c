@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Unit tests of libxl-ext/natsume_logic.c: checking the rtos_* keys of a
  * domain config against the host, and the PIT's period arithmetic.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Unit tests of the demo RTOS guest's snprintf and TSC conversion. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Unit tests of the demo RTOS guest's command line parsing. */
 #include <stdarg.h>
 #include <stddef.h>

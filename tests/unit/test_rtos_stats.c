@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Unit tests of the demo RTOS guest's statistics and result formatting. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # CPU offline, CPU online and S3 with the PIT reserved, on a machine with
 # two cores of two threads booted with smt=0 (CPUs 1 and 3 parked until
 # "xen-hptool smt-enable"; dom0 pinned on CPU 0): the bound CPU stays

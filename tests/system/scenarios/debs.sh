@@ -1,5 +1,6 @@
 #!/bin/sh
-# The packages of make debs in a dom0 made of them (tests/debs/debs.bats):
+# SPDX-License-Identifier: GPL-2.0-only
+# The packages of make debs in a dom0 made of them (tests/system/debs.bats):
 # Debian's layout and version wrappers, the hypervisor of the
 # xen-hypervisor package, natsume-demo's guest and natsume-bench.
 # shellcheck source=../../qemu/lib.sh
@@ -8,7 +9,9 @@
 echo "=== toolstack"
 echo "xl: $(command -v xl) -> $(readlink -f "$(command -v xl)")"
 echo "xl binary: $(ls /usr/lib/xen-4.17/bin/xl)"
-ldd /usr/lib/xen-4.17/bin/xl | grep -E 'libxenlight|libxlutil|libxenctrl'
+# ldd's own way, without ldd (dom0 has busybox).
+/lib64/ld-linux-x86-64.so.2 --list /usr/lib/xen-4.17/bin/xl |
+    grep -E 'libxenlight|libxlutil|libxenctrl'
 xl info | grep -E '^(xen_version|xen_extra|xen_commandline)'
 
 echo "=== status before"

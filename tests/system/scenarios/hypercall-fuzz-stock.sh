@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Xen booted without natsume=: the same random and boundary arguments for
 # the natsume domctl and sysctl; every bind and unbind gets ENODEV.
 # shellcheck source=../../qemu/lib.sh

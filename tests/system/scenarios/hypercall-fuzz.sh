@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Xen booted with natsume=pit on three CPUs: random and boundary arguments
 # for the natsume domctl and sysctl (natsume-fuzz), first with nothing
 # bound, then while the demo RTOS guest holds the PIT and ticks.  CPU 2 is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Xen booted with natsume=pit: bind the PIT to a PV guest pinned on CPU 1,
 # check the errors of bad requests, the counters, unbinding, and that
 # destroying a bound domain gives the PIT back.  A plain Linux guest does

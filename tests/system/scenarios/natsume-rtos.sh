@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # The demo RTOS guest (mode=natsume) on CPU 1, alone in a cpupool of its
 # own, with the PIT bound to its vCPU at 1 ms: created paused, bound,
 # unpaused.  It takes 1001 ticks from VIRQ_NATSUME_TIMER, reports and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Xen booted without natsume=: nothing is reserved, binding fails with
 # ENODEV, and a guest runs as usual.
 # shellcheck source=../../qemu/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Where the memory of a real-time domain goes, on two NUMA nodes (CPU 0 on
 # node 0; CPUs 1 and 2 on node 1), dom0 pinned on CPU 0 and two busy
 # domains pinned on CPU 2: node 1 has more vCPUs, so libxl's placement

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Our Xen boots, xl works, and a PV Linux guest runs and goes away again.
 # shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Reliability of the direct timer path against its guests:
 # - a holder that crashes (a fault Xen crashes it for), with
 #   on_crash="destroy" and "preserve";

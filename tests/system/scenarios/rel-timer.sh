@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Reliability of the direct timer path, in the toolstack's hands:
 # - contention: a second domain asking for the PIT fails, names the holder,
 #   leaves nothing behind, and the holder keeps ticking without a loss;

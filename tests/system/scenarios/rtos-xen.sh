@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # The demo RTOS guest on the stock timer path: 1001 ticks of 1 ms, on CPU 1
 # while dom0 keeps to CPU 0.
 # shellcheck source=../../qemu/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # xl create with rtos_timer="pit" rtos_cpu=1 (Xen booted with natsume=pit,
 # dom0 pinned on CPU 0): xl natsume-status shows the binding and its ticks,
 # xenstore has it, the CPU is in a null-scheduler cpupool of its own;

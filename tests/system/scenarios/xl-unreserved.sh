@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
 # Xen with nothing reserved (booted without natsume=pit, or with it where
 # Xen had to drop the reservation): xl natsume-status shows nothing
 # reserved; xl create with rtos_timer="pit" says why and changes nothing.

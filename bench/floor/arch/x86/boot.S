@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Start of day: the multiboot header, CPU 0's entry, the flat GDT both
  * CPUs use, and CPU 1's trampoline from real mode (copied below 1 MiB).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* COM1 output, and the isa-debug-exit port to end the run. */
 #include "floor/console.h"
 #include "floor/x86.h"

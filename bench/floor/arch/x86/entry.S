@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Interrupt entry points.  The probe's handler reads the TSC before
  * anything else, so that the time it records is as close as it can be to

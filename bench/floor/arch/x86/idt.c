@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* One IDT for both CPUs: the probe's and the tick's vectors, faults. */
 #include "floor/lapic.h"
 #include "floor/x86.h"

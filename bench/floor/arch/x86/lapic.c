@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The local APIC at its default address; no paging, so a plain pointer. */
 #include "floor/lapic.h"
 #include "floor/x86.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Serial output of the probe's results and the end of the run. */
 #ifndef FLOOR_CONSOLE_H
 #define FLOOR_CONSOLE_H

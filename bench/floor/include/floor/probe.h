@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* What the two CPUs of the probe share. */
 #ifndef FLOOR_PROBE_H
 #define FLOOR_PROBE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Entry points called by Xen: the event upcall, the failsafe callback,
  * and the exception handlers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Boot of the 64-bit PV guest: the ELF notes Xen's loader reads, the
  * hypercall page, the boot stack and the entry point.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Exception table: an exception is reported and stops the guest, unless
  * it comes from an instruction listed in trap_fixups (io.S).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Output through the PV console ring that xenconsoled reads. */
 #ifndef RTOS_CONSOLE_H
 #define RTOS_CONSOLE_H

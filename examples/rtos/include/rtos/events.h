@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Event channels: shared_info, the upcall, binding and polling. */
 #ifndef RTOS_EVENTS_H
 #define RTOS_EVENTS_H

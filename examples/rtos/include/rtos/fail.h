@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Failing on purpose (fail=crash|stuck), for the reliability tests. */
 #ifndef RTOS_FAIL_H
 #define RTOS_FAIL_H

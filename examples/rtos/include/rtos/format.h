@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Minimal snprintf for the guest; also built on the host for tests. */
 #ifndef RTOS_FORMAT_H
 #define RTOS_FORMAT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The few C library pieces the guest needs. */
 #ifndef RTOS_LIB_H
 #define RTOS_LIB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Options taken from the guest command line. */
 #ifndef RTOS_OPTS_H
 #define RTOS_OPTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* mode=probe: what an unprivileged guest must not be able to do. */
 #ifndef RTOS_PROBE_H
 #define RTOS_PROBE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Xen's TSC to system time conversion (vcpu_time_info), as pure math. */
 #ifndef RTOS_PVCLOCK_H
 #define RTOS_PVCLOCK_H

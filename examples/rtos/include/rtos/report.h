@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Human-readable summary and the machine-readable result line. */
 #ifndef RTOS_REPORT_H
 #define RTOS_REPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Interval statistics in integer arithmetic. */
 #ifndef RTOS_STATS_H
 #define RTOS_STATS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The measurement run: collect one timestamp per timer tick. */
 #ifndef RTOS_TICKS_H
 #define RTOS_TICKS_H

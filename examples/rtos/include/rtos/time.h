@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Xen system time (ns since boot) from the TSC and vcpu_time_info. */
 #ifndef RTOS_TIME_H
 #define RTOS_TIME_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Exceptions: reported on the console, then the guest crashes; except for
  * the few instructions that expect to fault (arch/io.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The Xen public interface as this guest uses it. */
 #ifndef RTOS_XEN_H
 #define RTOS_XEN_H

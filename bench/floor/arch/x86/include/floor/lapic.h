@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The local APIC: enable, timer, end of interrupt, start-up IPIs. */
 #ifndef FLOOR_LAPIC_H
 #define FLOOR_LAPIC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Constants shared by the probe's assembly and C, and CPU instructions. */
 #ifndef FLOOR_X86_H
 #define FLOOR_X86_H

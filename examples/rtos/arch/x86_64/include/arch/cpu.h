@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* x86-64 helpers: TSC, barriers, atomic bit operations. */
 #ifndef ARCH_CPU_H
 #define ARCH_CPU_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Hypercalls through the hypercall page (64-bit PV calling convention). */
 #ifndef ARCH_HYPERCALL_H
 #define ARCH_HYPERCALL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Port I/O that may fault, and a fault on purpose (arch/x86_64/io.S). */
 #ifndef ARCH_IO_H
 #define ARCH_IO_H

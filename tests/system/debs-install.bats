@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # The packages where apt and GRUB exist: tests/debs/install.sh runs the
-# install guide's commands in a Debian 12 chroot (debootstrap).  Run by
-# make soak-debs, after make debs.
+# install guide's commands in a Debian 12 chroot (debootstrap).
 
 TOP=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
 BUILD=${BUILD:-$TOP/build}

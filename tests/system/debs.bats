@@ -1,12 +1,12 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # The Debian packages of make debs, as a host would run them: the
 # hypervisor of xen-hypervisor-4.17-amd64 boots with natsume=pit, and a
 # dom0 made of the packages (dpkg-deb -x) runs xl, its libraries, the demo
 # RTOS guest of natsume-demo with rtos_timer="pit", xl natsume-status and
-# natsume-bench.  Run by make soak-debs (after make debs): the package
-# build does not fit make test's time.
+# natsume-bench.
 
-load ../system/helpers
+load helpers
 
 setup_file()
 {
