@@ -3,9 +3,8 @@
 # The packages where apt and GRUB exist: tests/debs/install.sh runs the
 # install guide's commands in a Debian 12 chroot (debootstrap).
 
-TOP=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
-BUILD=${BUILD:-$TOP/build}
-export TOP BUILD
+load helpers
+
 LOG=$BUILD/logs/debs-install.log
 
 setup_file()
@@ -15,48 +14,41 @@ setup_file()
     echo $? >"$LOG.rc"
 }
 
-# section TITLE: the lines after "=== TITLE" up to the next "=== ".
-section()
-{
-    awk -v t="=== $1" '$0 == t { on = 1; seen = 1; next } /^=== / { on = 0 } on
-                       END { exit !seen }' "$LOG"
-}
-
 @test "install: the script ran to the end" {
     [ "$(cat "$LOG.rc")" = 0 ]
     grep -qx '=== end' "$LOG"
 }
 
 @test "install: apt installs the packages beside Debian's own" {
-    section install | grep -qx 'apt-get install exit status: 0'
-    section install | grep -q '^Setting up xen-utils-4.17 (4.17.5+72-g01140da4e8-1+natsume1)'
-    section install | grep -q '^Setting up natsume-demo '
-    run grep -E '^(E:|dpkg: error)' <(section install)
+    section debs-install install | grep -qx 'apt-get install exit status: 0'
+    section debs-install install | grep -q '^Setting up xen-utils-4.17 (4.17.5+72-g01140da4e8-1+natsume1)'
+    section debs-install install | grep -q '^Setting up natsume-demo '
+    run grep -E '^(E:|dpkg: error)' <(section debs-install install)
     [ "$status" = 1 ]
 }
 
 @test "install: every package is installed, none broken" {
-    section installed | grep -qx 'xen-hypervisor-4.17-amd64 4.17.5+72-g01140da4e8-1+natsume1 install ok installed'
-    section installed | grep -qx 'libxenmisc4.17 4.17.5+72-g01140da4e8-1+natsume1 install ok installed'
-    section installed | grep -qx 'dpkg --audit: nothing to report'
-    section installed | grep -qx 'apt-get check: no broken dependencies'
+    section debs-install installed | grep -qx 'xen-hypervisor-4.17-amd64 4.17.5+72-g01140da4e8-1+natsume1 install ok installed'
+    section debs-install installed | grep -qx 'libxenmisc4.17 4.17.5+72-g01140da4e8-1+natsume1 install ok installed'
+    section debs-install installed | grep -qx 'dpkg --audit: nothing to report'
+    section debs-install installed | grep -qx 'apt-get check: no broken dependencies'
 }
 
 @test "install: held, an upgrade keeps them (unheld, Debian's security update would replace them)" {
-    section unheld | grep -q '^Inst xen-utils-4.17 \[4.17.5+72-g01140da4e8-1+natsume1\]'
-    section hold | grep -qx "upgrade: nothing of Xen's"
+    section debs-install unheld | grep -q '^Inst xen-utils-4.17 \[4.17.5+72-g01140da4e8-1+natsume1\]'
+    section debs-install hold | grep -qx "upgrade: nothing of Xen's"
 }
 
 @test "install: update-grub makes the Xen entry, with natsume=pit, the default" {
-    section grub | grep -q '^	multiboot2	/boot/xen-4.17-amd64.gz placeholder *natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin'
-    section grub | grep -q "^menuentry 'Debian GNU/Linux, with Xen hypervisor'"
-    section grub | grep -q '^ *set default="Debian GNU/Linux, with Xen hypervisor"$'
+    section debs-install grub | grep -q '^	multiboot2	/boot/xen-4.17-amd64.gz placeholder *natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin'
+    section debs-install grub | grep -q "^menuentry 'Debian GNU/Linux, with Xen hypervisor'"
+    section debs-install grub | grep -q '^ *set default="Debian GNU/Linux, with Xen hypervisor"$'
 }
 
 @test "install: the way back leaves Debian's own packages, and no natsume-demo" {
-    section back | grep -qx 'way back exit status: 0'
-    section back | grep -qx 'xen-utils-4.17 4.17.5+72-g01140da4e8-1 install ok installed'
-    section back | grep -qx 'libxenmisc4.17 4.17.5+72-g01140da4e8-1 install ok installed'
-    run grep -E 'natsume' <(section back)
+    section debs-install back | grep -qx 'way back exit status: 0'
+    section debs-install back | grep -qx 'xen-utils-4.17 4.17.5+72-g01140da4e8-1 install ok installed'
+    section debs-install back | grep -qx 'libxenmisc4.17 4.17.5+72-g01140da4e8-1 install ok installed'
+    run grep -E 'natsume' <(section debs-install back)
     [ "$status" = 1 ]
 }
