@@ -87,6 +87,7 @@ demo_deb()
     # natsume-demo, from this repository's build (make build): the demo RTOS
     # guest, its config, and natsume-bench with the analyser of make bench.
     demo="$src/natsume-demo"
+    rm -rf "$demo" "$out"/natsume-demo_*.deb
     mkdir -p "$demo/DEBIAN" "$demo/usr/lib/natsume" "$demo/usr/share/natsume" \
              "$demo/usr/bin"
     install -m 644 "$BUILD/rtos/rtos-kernel" "$demo/usr/lib/natsume/rtos-kernel"
@@ -127,10 +128,8 @@ case "${1:-}" in
         xen_debs
         echo "$inputs" >"$stamp"
     fi
-    mkdir -p "$src"
-    rm -f "$out"/natsume-demo_*.deb
     demo_deb ;;
-demo) mkdir -p "$src"; rm -f "$out"/natsume-demo_*.deb; demo_deb ;;
+demo) demo_deb ;;
 *) echo "usage: debs.sh [demo]" >&2; exit 2 ;;
 esac
 

@@ -42,6 +42,17 @@ printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 755 "$root/usr/sbin/policy-rc.d"
 cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/" 2>/dev/null || true
 in_root() { chroot "$root" env DEBIAN_FRONTEND=noninteractive LC_ALL=C "$@"; }
+# The Xen and Natsume packages installed, with their versions and states.
+xen_packages() {
+    # shellcheck disable=SC2016 # dpkg-query's own format
+    in_root dpkg-query -W -f '${Package} ${Version} ${Status}\n' | grep -E 'xen|natsume' | sort
+}
+# What an upgrade would do to Xen's packages.
+xen_upgrade() {
+    in_root apt-get -s -q upgrade | grep -E '^(Inst|Conf) .*xen' || echo "upgrade: nothing of Xen's"
+}
+# Xen's command line, as the install guide has it.
+xen_cmdline="natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"
 
 echo "=== debian"
 in_root apt-get update -q >/dev/null
@@ -61,30 +72,28 @@ grep -E '^(Setting up|Unpacking|E:|dpkg: error)' "$debs/chroot-install.log" || t
 echo "apt-get install exit status: $rc"
 
 echo "=== installed"
-# shellcheck disable=SC2016 # dpkg-query's own format
-in_root dpkg-query -W -f '${Package} ${Version} ${Status}\n' | grep -E 'xen|natsume' | sort
+xen_packages
 in_root dpkg --audit && echo "dpkg --audit: nothing to report"
 in_root apt-get check -q && echo "apt-get check: no broken dependencies"
 
 echo "=== unheld"
 # What an upgrade would do to them were they not held: Debian's security
 # updates of Xen have higher versions.
-in_root apt-get -s -q upgrade | grep -E '^Inst .*xen' || echo "upgrade: nothing of Xen's"
+xen_upgrade
 
 echo "=== hold"
 # shellcheck disable=SC2016 # expanded in the chroot
 in_root sh -c "apt-mark hold \$(dpkg-query -W -f '\${Package} \${Version}\n' | awk '/\+natsume/ { print \$1 }')"
-in_root apt-get -s -q upgrade | grep -E '^(Inst|Conf) .*xen' || echo "upgrade: nothing of Xen's"
+xen_upgrade
 
 echo "=== grub"
 # GRUB_CMDLINE_XEN_DEFAULT as the guide has it, then update-grub.  Only
 # grub-probe is replaced, in this copy of the chroot: a chroot has no disk
 # of its own for it to find, so it answers for an ext4 root on /dev/vda1.
-sed -i 's/^#\{0,1\}GRUB_CMDLINE_XEN_DEFAULT=.*/GRUB_CMDLINE_XEN_DEFAULT="natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"/' \
+sed -i "s/^#\{0,1\}GRUB_CMDLINE_XEN_DEFAULT=.*/GRUB_CMDLINE_XEN_DEFAULT=\"$xen_cmdline\"/" \
     "$root/etc/default/grub.d/xen.cfg"
-grep -q '^GRUB_CMDLINE_XEN_DEFAULT="natsume=pit' "$root/etc/default/grub.d/xen.cfg" ||
-    echo 'GRUB_CMDLINE_XEN_DEFAULT="natsume=pit dom0_max_vcpus=1 dom0_vcpus_pin"' \
-        >>"$root/etc/default/grub.d/xen.cfg"
+grep -qx "GRUB_CMDLINE_XEN_DEFAULT=\"$xen_cmdline\"" "$root/etc/default/grub.d/xen.cfg" ||
+    echo "GRUB_CMDLINE_XEN_DEFAULT=\"$xen_cmdline\"" >>"$root/etc/default/grub.d/xen.cfg"
 cat >"$root/usr/sbin/grub-probe" <<'PROBE'
 #!/bin/sh
 case "$*" in
@@ -108,6 +117,5 @@ in_root sh -c '
     apt-get install -y -q --allow-downgrades $(dpkg-query -W -f "\${Package} \${Version}\n" |
         awk "/\\+natsume/ { print \$1 \"/bookworm\" }")' >"$debs/chroot-back.log" 2>&1 || rc=$?
 echo "way back exit status: $rc"
-# shellcheck disable=SC2016 # dpkg-query's own format
-in_root dpkg-query -W -f '${Package} ${Version} ${Status}\n' | grep -E 'xen|natsume' | sort
+xen_packages
 echo "=== end"

@@ -35,8 +35,8 @@ setup_file()
 }
 
 @test "debs: xl natsume-status lists the PIT reserved and free" {
-    section debs "status before" | grep -q 'pit'
-    section debs "status before" | grep -qi 'reserved'
+    section debs "status before" | grep -qx 'Reserved at boot: pit'
+    section debs "status before" | grep -qx '(no timer bound)'
 }
 
 @test "debs: the packaged demo guest ticks on the PIT, none lost" {
