@@ -11,9 +11,10 @@
 #   make test     unit tests and system tests (Xen booted under QEMU)
 #   make demo     boot Xen under QEMU, load it, and compare the RTOS guest's
 #                 tick on stock Xen's timer and on the PIT
-#   make bench    the benchmark: stock, tuned stock and natsume, idle and
-#                 loaded, into build/bench-results (BENCH_ARGS: see bench/run;
-#                 -P publishes into bench/results)
+#   make bench    the benchmark: stock, tuned stock and natsume, idle, under
+#                 a NIC flood at the RTOS and under CPU-0 load, into
+#                 build/bench-results (BENCH_ARGS: see bench/run; -P
+#                 publishes into bench/results)
 #   make floor    the emulator's own floor: how long an interrupt for CPU 1
 #                 waits while CPU 0 is busy, per round-robin setting
 #   make soak     the reliability tests with 100 teardown cycles and a long
@@ -158,9 +159,9 @@ soak-fuzz: build fuzz-build
 	tests/fuzz/run $(SOAK_FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # The benchmark's instrument (-icount, rr-quantum=100), stock and natsume
-# under load in one boot.
+# under the NIC flood and under CPU-0 load in one boot.
 demo: build $(BENCH_ANALYZE)
-	bench/run -D -k "stock natsume" -s load -n 2001 \
+	bench/run -D -k "stock natsume" -s "flood load" -n 2001 \
 	    -o $(BUILD)/demo
 
 bench: build $(BENCH_ANALYZE)

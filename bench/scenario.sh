@@ -1,16 +1,19 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# The benchmark inside dom0 (run by tests/qemu/run-xen with -L -o DIR):
-# start the load if asked, run the demo RTOS guest once for each run in
-# BENCH_RUNS, and leave every guest's console output, Xen's view of the
+# The benchmark inside dom0 (run by tests/qemu/run-xen with -Q -F -L -o
+# DIR): start the load if asked, run the demo RTOS guest once for each run
+# in BENCH_RUNS, and leave every guest's console output, Xen's view of the
 # binding and the load programs' summaries on the output disk.
 #
 # bench.env (copied in with -f) sets:
 #   BENCH_RUNS       words NAME:KIND:STATE, in order: KIND stock, tuned or
-#                    natsume; STATE idle, or load (the load starts before
-#                    the first loaded run and runs to the end), e.g.
+#                    natsume; STATE idle, flood (frames from dom0 at a NIC
+#                    passed through to the RTOS guest, for that run only)
+#                    or load (starts before the first loaded run and runs
+#                    to the end), e.g.
 #                    "natsume-idle:natsume:idle natsume-load:natsume:load"
 #   BENCH_LOAD       what load means: any of cpu mem disk net guest
+#   BENCH_FLOOD_FPS  frames a second dom0 sends at the RTOS's NIC
 #   BENCH_TICKS      ticks per run
 #   BENCH_PERIOD_US  the tick period
 #   BENCH_GUEST_OPTS more options for the demo RTOS guest
@@ -46,9 +49,11 @@ load_devices_up()
     { ip link show eth1 && disk natsume-scratch; } >/dev/null 2>&1
 }
 
-# The output disk, the load's disk and NICs.
+# The output disk, the load's disk and NICs; the RTOS's NIC kept from
+# dom0's driver, for passing through.
 devices()
 {
+    flood_prepare
     for m in virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev \
              virtio_pci virtio_blk e1000; do
         insmod /lib/modules/$m.ko || fail "insmod $m"
@@ -109,20 +114,45 @@ load_stop()
     cat $out/load-*.txt
 }
 
-# bench_cfg NAME KIND: /tmp/NAME.cfg, the demo RTOS guest for this kind of
-# run; preserved when it stops, so that its console can be read.
+# bench_cfg NAME KIND STATE: /tmp/NAME.cfg, the demo RTOS guest for this
+# kind of run; preserved when it stops, so that its console can be read.
+# In the flood state it takes the NIC the frames come to.
 bench_cfg()
 {
-    _name=$1 _mode=xen
+    _name=$1 _mode=xen _nic="" _state=$3
+    [ "$_state" != flood ] || _nic=" $(flood_nic_opts)"
     case $2 in
     stock) set -- 'cpus="1"' ;;
     tuned) set -- 'pool="rt"' ;;
     natsume) _mode=natsume
              set -- 'rtos_timer="pit"' rtos_cpu=1 "rtos_timer_period_us=$BENCH_PERIOD_US" ;;
     esac
+    [ "$_state" != flood ] || set -- "$@" "pci=['$FLOOD_RTOS']"
     rtos_cfg "$_name" \
-        "mode=$_mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000${BENCH_GUEST_OPTS:+ $BENCH_GUEST_OPTS}" \
+        "mode=$_mode ticks=$BENCH_TICKS period_us=$BENCH_PERIOD_US raw=1 delay_ms=2000$_nic${BENCH_GUEST_OPTS:+ $BENCH_GUEST_OPTS}" \
         'on_poweroff="preserve"' 'on_crash="preserve"' "$@"
+}
+
+# flood_start NAME: frames at the RTOS's NIC from dom0, once the guest
+# that takes them exists.
+flood_start()
+{
+    flood_bus_master
+    _tx=$(flood_if)
+    [ -n "$_tx" ] || fail "no dom0 interface on the flood hub"
+    ip link set "$_tx" up || fail "$_tx up"
+    /opt/natsume/load-net -r "$BENCH_FLOOD_FPS" "$_tx" "$FLOOD_RTOS_MAC" \
+        >"$out/$1.flood.txt" 2>&1 &
+    flood_pid=$!
+    echo "flood: $BENCH_FLOOD_FPS frames a second from dom0 ($_tx) at the RTOS's NIC"
+    say "flooding the RTOS's own NIC from dom0: $BENCH_FLOOD_FPS frames a second"
+}
+
+flood_stop()
+{
+    kill -TERM "$flood_pid"
+    wait "$flood_pid"
+    cat "$out/$1.flood.txt"
 }
 
 # progress NAME KIND SECONDS: for the demo, wait SECONDS; in a natsume run
@@ -144,10 +174,10 @@ progress()
     done
 }
 
-# run NAME KIND
+# run NAME KIND STATE
 run()
 {
-    echo "=== run $1 ($2)"
+    echo "=== run $1 ($2, $3)"
     case $2 in
     stock) say "running the RTOS guest on stock Xen's timer: $BENCH_TICKS ticks" ;;
     tuned) say "running the RTOS guest on tuned stock Xen's timer: $BENCH_TICKS ticks" ;;
@@ -156,8 +186,9 @@ run()
     if [ "$2" = tuned ]; then
         cpu_pool rt null 1
     fi
-    bench_cfg "$1" "$2"
+    bench_cfg "$1" "$2" "$3"
     xl create "/tmp/$1.cfg" || fail "xl create $1"
+    [ "$3" != flood ] || flood_start "$1"
     # Keep dom0 still while the guest ticks: under -icount the emulated
     # CPUs take turns, so whatever dom0 does delays CPU 1 a little.
     # The run, the guest's 2 s delay, up to 1 s of set-up, and a margin.
@@ -168,6 +199,7 @@ run()
         sleep "$settle"
     fi
     wait_quietly "$1" "NATSUME-RESULT\|error" 1800 || fail "no result from $1"
+    [ "$3" != flood ] || flood_stop "$1"
     if [ "$2" = natsume ]; then
         xl natsume-status -j "$1" >"$out/$1.status.json"
     fi
@@ -177,6 +209,7 @@ run()
     cp "/var/log/xen/console/guest-$1.log" "$out/$1.log"
     grep "^NATSUME-RESULT" "$out/$1.log"
     say "$1: done, $(sed -n 's/^natsume-rtos: \(ticks received: [0-9]*\).*/\1/p' "$out/$1.log")"
+    [ "$3" != flood ] || say "$1: $(sed -n 's/^natsume-rtos: \(NIC: .* per second\);.*/\1/p' "$out/$1.log")"
     xl destroy "$1"
     if [ "$2" = tuned ]; then
         cpu_pool_back rt 1
@@ -191,11 +224,11 @@ for r in $BENCH_RUNS; do
     name=${r%%:*} kind=${r#*:} state=${r##*:}
     kind=${kind%:*}
     case $state in
-    idle) [ $loaded = 0 ] || fail "$name: idle after the load started" ;;
+    idle|flood) [ $loaded = 0 ] || fail "$name: $state after the load started" ;;
     load) [ $loaded = 1 ] || load_start; loaded=1 ;;
-    *) fail "$name: state is idle or load, not $state" ;;
+    *) fail "$name: state is idle, flood or load, not $state" ;;
     esac
-    run "$name" "$kind"
+    run "$name" "$kind" "$state"
 done
 [ $loaded = 0 ] || load_stop
 

@@ -1,21 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Event channels (2-level ABI): shared_info mapping, the upcall handler,
- * VIRQ binding, notification and polling.
+ * VIRQ and physical IRQ binding, notification and polling.
  */
 #include <arch/cpu.h>
 #include <arch/hypercall.h>
 
 #include "rtos/events.h"
 #include "rtos/lib.h"
+#include "rtos/mm.h"
 
-/* Ports this guest handles: it binds two or three. */
+/* Ports this guest handles: it binds up to four. */
 #define EVENTS_MAX_PORTS 64
-
-#define PTE_PRESENT     0x001UL
-#define PTE_RW          0x002UL
-#define PTE_ACCESSED    0x020UL
-#define PTE_DIRTY       0x040UL
 
 extern char hypervisor_callback[], failsafe_callback[];
 
@@ -35,9 +31,7 @@ int events_init(unsigned long shared_info_maddr)
     unsigned int i;
     long rc;
 
-    rc = hyp_update_va_mapping((unsigned long)shared_page,
-                               shared_info_maddr | PTE_PRESENT | PTE_RW |
-                               PTE_ACCESSED | PTE_DIRTY, UVMF_INVLPG);
+    rc = mm_map(shared_page, shared_info_maddr, MM_RAM);
     if ( rc )
         return (int)rc;
     shared_info = (shared_info_t *)shared_page;
@@ -50,31 +44,59 @@ int events_init(unsigned long shared_info_maddr)
                                   (unsigned long)failsafe_callback, 0);
 }
 
+/* Take a freshly bound port: its handler, then unmask it. */
+static int events_take_port(evtchn_port_t port, evtchn_handler_t fn)
+{
+    struct evtchn_unmask unmask = { .port = port };
+    struct evtchn_close close = { .port = port };
+
+    if ( port >= EVENTS_MAX_PORTS )
+    {
+        hyp_event_channel_op(EVTCHNOP_close, &close);
+        return -XEN_ENOSPC;
+    }
+
+    handlers[port] = fn;
+
+    /* Through Xen: it re-raises the upcall if the port is already set. */
+    return (int)hyp_event_channel_op(EVTCHNOP_unmask, &unmask);
+}
+
 int events_bind_virq(uint32_t virq, evtchn_handler_t fn,
                      evtchn_port_t *port)
 {
     struct evtchn_bind_virq bind = { .virq = virq, .vcpu = 0 };
-    struct evtchn_unmask unmask;
-    struct evtchn_close close;
     long rc;
 
     rc = hyp_event_channel_op(EVTCHNOP_bind_virq, &bind);
     if ( rc )
         return (int)rc;
 
-    if ( bind.port >= EVENTS_MAX_PORTS )
-    {
-        close.port = bind.port;
-        hyp_event_channel_op(EVTCHNOP_close, &close);
-        return -XEN_ENOSPC;
-    }
-
-    handlers[bind.port] = fn;
     *port = bind.port;
 
-    /* Through Xen: it re-raises the upcall if the port is already set. */
-    unmask.port = bind.port;
-    return (int)hyp_event_channel_op(EVTCHNOP_unmask, &unmask);
+    return events_take_port(bind.port, fn);
+}
+
+int events_bind_pirq(uint32_t pirq, evtchn_handler_t fn,
+                     evtchn_port_t *port)
+{
+    struct evtchn_bind_pirq bind = { .pirq = pirq, .flags = 0 };
+    long rc;
+
+    rc = hyp_event_channel_op(EVTCHNOP_bind_pirq, &bind);
+    if ( rc )
+        return (int)rc;
+
+    *port = bind.port;
+
+    return events_take_port(bind.port, fn);
+}
+
+void events_eoi_pirq(uint32_t pirq)
+{
+    struct physdev_eoi eoi = { .irq = pirq };
+
+    hyp_physdev_op(PHYSDEVOP_eoi, &eoi);
 }
 
 void events_unbind(evtchn_port_t port)

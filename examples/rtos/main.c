@@ -9,6 +9,8 @@
 #include "rtos/events.h"
 #include "rtos/format.h"
 #include "rtos/lib.h"
+#include "rtos/mm.h"
+#include "rtos/nic.h"
 #include "rtos/opts.h"
 #include "rtos/probe.h"
 #include "rtos/report.h"
@@ -101,6 +103,7 @@ void rtos_main(start_info_t *si)
     /* Catch NULL pointers: page 0 is only padding below the image. */
     hyp_update_va_mapping(0, 0, UVMF_INVLPG);
 
+    mm_init(si);
     rc = events_init(si->shared_info);
     if ( rc )
         panic("event setup failed: error %d (%s)", rc, xen_errname(rc));
@@ -131,7 +134,14 @@ void rtos_main(start_info_t *si)
         shutdown(SHUTDOWN_poweroff);
     }
 
-    if ( ticks_run(&opts, &run) )
+    /* The paper's load: a NIC's interrupts on our CPU while we tick. */
+    if ( opts.nic_mmio && nic_start(opts.nic_mmio, opts.nic_pirq) )
+        shutdown(SHUTDOWN_crash);
+
+    rc = ticks_run(&opts, &run);
+    if ( opts.nic_mmio )
+        nic_stop();
+    if ( rc )
         shutdown(SHUTDOWN_crash);
 
     report(&opts, &run);

@@ -50,6 +50,42 @@ static int parse_u32(const char *v, size_t len, uint32_t lo, uint32_t hi,
     return 0;
 }
 
+/* "0x" and hexadecimal digits in v[0..len), a page-aligned address. */
+static int parse_maddr(const char *v, size_t len, uint64_t *out)
+{
+    uint64_t n = 0;
+    size_t i;
+
+    if ( len < 3 || v[0] != '0' || (v[1] != 'x' && v[1] != 'X') )
+        return -1;
+
+    for ( i = 2; i < len; i++ )
+    {
+        char c = v[i];
+        unsigned int d;
+
+        if ( c >= '0' && c <= '9' )
+            d = (unsigned int)(c - '0');
+        else if ( c >= 'a' && c <= 'f' )
+            d = (unsigned int)(c - 'a' + 10);
+        else if ( c >= 'A' && c <= 'F' )
+            d = (unsigned int)(c - 'A' + 10);
+        else
+            return -1;
+        /* 52 bits of machine address at most. */
+        if ( n >> 48 )
+            return -1;
+        n = n * 16 + d;
+    }
+
+    if ( !n || (n & 0xfff) || (n >> 52) )
+        return -1;
+
+    *out = n;
+
+    return 0;
+}
+
 static int number_opt(const char *word, size_t wlen, const char *val,
                       size_t vlen, uint32_t lo, uint32_t hi, uint32_t *out,
                       char *err, size_t errlen)
@@ -166,13 +202,29 @@ static int parse_word(const char *w, size_t len, struct rtos_opts *o,
     if ( word_is(w, klen, "raw") )
         return number_opt(w, len, val, vlen, 0, 1, &o->raw, err, errlen);
 
+    if ( word_is(w, klen, "nic_mmio") )
+    {
+        if ( parse_maddr(val, vlen, &o->nic_mmio) )
+        {
+            rt_snprintf(err, errlen, "bad option '%.*s': nic_mmio is the "
+                        "NIC's BAR 0, a page-aligned hexadecimal machine "
+                        "address (0x...)", (int)len, w);
+            return -1;
+        }
+        return 0;
+    }
+
+    if ( word_is(w, klen, "nic_pirq") )
+        return number_opt(w, len, val, vlen, 1, OPTS_MAX_PIRQ, &o->nic_pirq,
+                          err, errlen);
+
     if ( word_is(w, klen, "delay_ms") )
         return number_opt(w, len, val, vlen, 0, OPTS_MAX_DELAY_MS,
                           &o->delay_ms, err, errlen);
 
     rt_snprintf(err, errlen,
                 "unknown option '%.*s' (known: mode, ticks, period_us, "
-                "raw, delay_ms, fail, idle, target)",
+                "raw, delay_ms, fail, idle, target, nic_mmio, nic_pirq)",
                 (int)len, w);
 
     return -1;
@@ -191,6 +243,8 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
     o->fail = RTOS_FAIL_NONE;
     o->idle = RTOS_IDLE_BLOCK;
     o->target = 0;
+    o->nic_mmio = 0;
+    o->nic_pirq = 0;
     if ( errlen )
         err[0] = '\0';
 
@@ -201,7 +255,7 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
         while ( is_blank(*p) )
             p++;
         if ( !*p )
-            return 0;
+            break;
 
         w = p;
         while ( *p && !is_blank(*p) )
@@ -210,6 +264,15 @@ int opts_parse(const char *cmdline, struct rtos_opts *o,
         if ( parse_word(w, (size_t)(p - w), o, err, errlen) )
             return -1;
     }
+
+    if ( !o->nic_mmio != !o->nic_pirq )
+    {
+        rt_snprintf(err, errlen, "bad options: nic_mmio and nic_pirq "
+                    "go together (the passed-through NIC's BAR 0 and IRQ)");
+        return -1;
+    }
+
+    return 0;
 }
 
 const char *opts_mode_name(enum rtos_mode mode)

@@ -11,8 +11,8 @@ RTOS_KERNEL := $(RTOS_OUT)/rtos-kernel
 
 # Pure C: built into the guest and into the host unit tests.
 RTOS_PURE := format.c opts.c pvclock.c report.c stats.c
-RTOS_SRCS := $(RTOS_PURE) console.c events.c fail.c lib.c main.c probe.c \
-             ticks.c time.c arch/x86_64/traps.c
+RTOS_SRCS := $(RTOS_PURE) console.c events.c fail.c lib.c main.c nic.c probe.c \
+             ticks.c time.c arch/x86_64/mm.c arch/x86_64/traps.c
 RTOS_ASMS := arch/x86_64/head.S arch/x86_64/entry.S arch/x86_64/io.S
 RTOS_OBJS := $(addprefix $(RTOS_OUT)/,$(RTOS_SRCS:.c=.o) $(RTOS_ASMS:.S=.o))
 

@@ -165,3 +165,50 @@ free_is()
 {
     [ "$(xl info free_memory)" = "$1" ]
 }
+
+# The flood NICs of run-xen -F: dom0 sends from one, the other is passed
+# through to the RTOS guest.
+FLOOD_TX=0000:00:10.0
+FLOOD_RTOS=0000:00:11.0
+# shellcheck disable=SC2034 # for the scenarios
+FLOOD_RTOS_MAC=52:54:00:4e:53:11
+
+# flood_prepare: keep the RTOS's NIC from dom0's e1000 driver (call before
+# loading it) and make it assignable.
+flood_prepare()
+{
+    insmod /lib/modules/xen-pciback.ko "hide=($FLOOD_RTOS)" ||
+        fail "insmod xen-pciback"
+    xl pci-assignable-add "$FLOOD_RTOS" || fail "pci-assignable-add $FLOOD_RTOS"
+}
+
+# flood_if: dom0's interface on the flood hub.
+flood_if()
+{
+    for _n in "/sys/bus/pci/devices/$FLOOD_TX/net/"*; do
+        [ -e "$_n" ] && echo "${_n##*/}" && return 0
+    done
+    return 1
+}
+
+# flood_nic_opts: the demo RTOS guest's options for the passed-through NIC:
+# its BAR 0 and its IRQ (Xen maps the GSI as the same pirq for a PV guest).
+# The guest has no PCI frontend to read them from config space.
+flood_nic_opts()
+{
+    _d=/sys/bus/pci/devices/$FLOOD_RTOS
+    echo "nic_mmio=$(head -n 1 "$_d/resource" | cut -d' ' -f1 | sed 's/^0x0*/0x/') nic_pirq=$(cat "$_d/irq")"
+}
+
+# flood_bus_master: what a PCI frontend would ask the backend for: let the
+# passed-through NIC master the bus (xen-pciback turned it off).
+flood_bus_master()
+{
+    _cfg=/sys/bus/pci/devices/$FLOOD_RTOS/config
+    _cmd=$(od -An -tu2 -j4 -N2 "$_cfg" | tr -d ' ')
+    _cmd=$((_cmd | 4))
+    # shellcheck disable=SC2059 # the octal escapes are the format
+    printf "$(printf '\\%03o\\%03o' $((_cmd & 255)) $((_cmd >> 8)))" |
+        dd of="$_cfg" bs=1 seek=4 conv=notrunc 2>/dev/null ||
+        fail "setting bus master on $FLOOD_RTOS"
+}

@@ -1,10 +1,10 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: GPL-2.0-only
-# A short run of the benchmark so that it cannot rot: one scenario (natsume,
-# idle machine), few ticks, through the same driver, dom0 scenario,
-# analysis and plotting as make bench (with the tests' QEMU quantum, for
-# time).  It reports; the figures are not
-# judged here beyond what must hold on any machine.
+# A short run of the benchmark so that it cannot rot: natsume on the idle
+# machine and under the flood (a NIC passed through to the RTOS guest),
+# few ticks, through the same driver, dom0 scenario, analysis and plotting
+# as make bench (with the tests' QEMU quantum, for time).  It reports; the
+# figures are not judged here beyond what must hold on any machine.
 
 load helpers
 
@@ -15,7 +15,7 @@ setup_file()
     local rc=0
     rm -rf "$OUT"
     mkdir -p "$BUILD/logs"
-    "$TOP/bench/run" -q 1000 -k natsume -s idle \
+    "$TOP/bench/run" -q 1000 -k natsume -s "idle flood" -r 2000 \
         -n 301 -o "$OUT" -t 900 >"$BUILD/logs/bench-smoke.out" 2>&1 || rc=$?
     echo $rc >"$BUILD/logs/bench-smoke.rc"
 }
@@ -38,6 +38,34 @@ fig()
 @test "bench smoke: the table has the natsume idle row" {
     grep -q '^| scenario | load | ticks |' "$OUT/results.md"
     grep -q '^| natsume | idle | 301 |' "$OUT/results.md"
+}
+
+@test "bench smoke: the table has the natsume flood row" {
+    grep -q '^| natsume | flood | 301 |' "$OUT/results.md"
+}
+
+# nic KEY: a number from the guest's NIC line in the flood run, e.g.
+# "frames", "interrupts".
+nic()
+{
+    tr -d '\r' <"$OUT/raw/natsume-flood.console.txt" |
+        sed -n "s/^natsume-rtos: NIC:.*[ (]\([0-9][0-9]*\) $1[ ,;)].*/\1/p"
+}
+
+@test "bench smoke: the passed-through NIC's frames reached the RTOS guest" {
+    tr -d '\r' <"$OUT/raw/natsume-flood.console.txt" |
+        grep '^natsume-rtos: NIC at 0x[0-9a-f]*, pirq [0-9]*, event channel [0-9]*, link up$'
+    [ "$(nic frames)" -gt 100 ]
+    [ "$(nic interrupts)" -gt 100 ]
+}
+
+@test "bench smoke: the flood's sender says what it sent" {
+    grep -E '^load-net: [0-9]+ frames sent in [0-9]+ ms, [0-9]+ per second \(2000 asked\)$' \
+        "$OUT/raw/natsume-flood.flood.txt"
+}
+
+@test "bench smoke: the idle run had no NIC" {
+    ! grep -q 'NIC' "$OUT/raw/natsume-idle.console.txt" || false
 }
 
 @test "bench smoke: the reference is the PIT's actual period" {

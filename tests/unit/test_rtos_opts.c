@@ -111,12 +111,12 @@ static void test_bad_words(void **state)
     fails("mode=", "bad option 'mode=': mode is xen, natsume or probe");
     fails("mode=xenx",
           "bad option 'mode=xenx': mode is xen, natsume or probe");
-    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target)");
+    fails("foo=1", "unknown option 'foo=1' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target, nic_mmio, nic_pirq)");
     fails("ticks=5 verbose", "bad option 'verbose': expected key=value");
-    fails("=5", "unknown option '=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target)");
-    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target)");
+    fails("=5", "unknown option '=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target, nic_mmio, nic_pirq)");
+    fails("tick=5", "unknown option 'tick=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target, nic_mmio, nic_pirq)");
     fails("Ticks=5",
-          "unknown option 'Ticks=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target)");
+          "unknown option 'Ticks=5' (known: mode, ticks, period_us, raw, delay_ms, fail, idle, target, nic_mmio, nic_pirq)");
 }
 
 static void test_error_truncated(void **state)
@@ -217,6 +217,51 @@ static void test_idle(void **state)
     fails("idle=spin", "bad option 'idle=spin': idle is block or poll");
 }
 
+static void test_nic(void **state)
+{
+    struct rtos_opts o;
+    char err[200];
+
+    (void)state;
+    assert_int_equal(opts_parse("", &o, err, sizeof(err)), 0);
+    assert_true(o.nic_mmio == 0);
+    assert_int_equal(o.nic_pirq, 0);
+    assert_int_equal(opts_parse("nic_mmio=0xfeBA0000 nic_pirq=22", &o, err,
+                                sizeof(err)), 0);
+    assert_true(o.nic_mmio == 0xfeba0000ULL);
+    assert_int_equal(o.nic_pirq, 22);
+    assert_int_equal(opts_parse("nic_pirq=65535 nic_mmio=0xffffffffff000",
+                                &o, err, sizeof(err)), 0);
+    assert_true(o.nic_mmio == 0xffffffffff000ULL);
+
+    fails("nic_mmio=0xfeba0000",
+          "bad options: nic_mmio and nic_pirq go together (the "
+          "passed-through NIC's BAR 0 and IRQ)");
+    fails("nic_pirq=11",
+          "bad options: nic_mmio and nic_pirq go together (the "
+          "passed-through NIC's BAR 0 and IRQ)");
+    fails("nic_mmio=feba0000 nic_pirq=11",
+          "bad option 'nic_mmio=feba0000': nic_mmio is the NIC's BAR 0, a "
+          "page-aligned hexadecimal machine address (0x...)");
+    fails("nic_mmio=0xfeba0010 nic_pirq=11",
+          "bad option 'nic_mmio=0xfeba0010': nic_mmio is the NIC's BAR 0, a "
+          "page-aligned hexadecimal machine address (0x...)");
+    fails("nic_mmio=0x nic_pirq=11",
+          "bad option 'nic_mmio=0x': nic_mmio is the NIC's BAR 0, a "
+          "page-aligned hexadecimal machine address (0x...)");
+    fails("nic_mmio=0x0 nic_pirq=11",
+          "bad option 'nic_mmio=0x0': nic_mmio is the NIC's BAR 0, a "
+          "page-aligned hexadecimal machine address (0x...)");
+    fails("nic_mmio=0x10000000000000 nic_pirq=11",
+          "bad option 'nic_mmio=0x10000000000000': nic_mmio is the NIC's "
+          "BAR 0, a page-aligned hexadecimal machine address (0x...)");
+    fails("nic_mmio=0xfeba000g nic_pirq=11",
+          "bad option 'nic_mmio=0xfeba000g': nic_mmio is the NIC's BAR 0, a "
+          "page-aligned hexadecimal machine address (0x...)");
+    fails("nic_mmio=0xfeba0000 nic_pirq=0",
+          "bad option 'nic_pirq=0': must be from 1 to 65535");
+}
+
 static void test_probe(void **state)
 {
     struct rtos_opts o;
@@ -253,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_fail_modes),
         cmocka_unit_test(test_idle),
         cmocka_unit_test(test_probe),
+        cmocka_unit_test(test_nic),
     };
 
     return cmocka_run_group_tests_name("rtos_opts", tests, NULL, NULL);

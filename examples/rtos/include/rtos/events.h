@@ -19,7 +19,16 @@ int events_init(unsigned long shared_info_maddr);
 int events_bind_virq(uint32_t virq, evtchn_handler_t fn,
                      evtchn_port_t *port);
 
-/* Close a port bound with events_bind_virq(). */
+/*
+ * Bind a physical IRQ Xen mapped for us (xl's pci=) and unmask it; 0 or a
+ * negative Xen error.  A level-triggered line stays masked in Xen until
+ * events_eoi_pirq().
+ */
+int events_bind_pirq(uint32_t pirq, evtchn_handler_t fn,
+                     evtchn_port_t *port);
+void events_eoi_pirq(uint32_t pirq);
+
+/* Close a port bound with events_bind_virq() or events_bind_pirq(). */
 void events_unbind(evtchn_port_t port);
 
 void events_notify(evtchn_port_t port);

@@ -41,15 +41,20 @@ struct rtos_opts {
     enum rtos_fail fail;
     enum rtos_idle idle;
     uint32_t target;        /* mode=probe: another domain's id */
+    uint64_t nic_mmio;      /* a passed-through NIC's BAR 0, or 0 */
+    uint32_t nic_pirq;      /* and its IRQ, as Xen mapped it for us */
 };
 
 #define OPTS_MAX_DOMID          0x7fef  /* DOMID_FIRST_RESERVED - 1 */
+#define OPTS_MAX_PIRQ           65535
 
 /*
  * Parse "key=value" words separated by blanks: mode=xen|natsume|probe,
  * ticks=N (1..OPTS_MAX_TICKS), period_us=N (1..OPTS_MAX_PERIOD_US),
  * raw=0|1, delay_ms=N (0..OPTS_MAX_DELAY_MS), fail=none|crash|stuck,
- * idle=block|poll, target=DOMID (0..OPTS_MAX_DOMID).
+ * idle=block|poll, target=DOMID (0..OPTS_MAX_DOMID), nic_mmio=0xADDR
+ * (page-aligned, with nic_pirq) and nic_pirq=N (1..OPTS_MAX_PIRQ, with
+ * nic_mmio): an e1000 NIC to receive from while the ticks run.
  * Fills *o (defaults for keys not given) and returns 0, or returns -1
  * with a one-line message in err.
  */

@@ -16,6 +16,7 @@
 #include <public/errno.h>
 #include <public/event_channel.h>
 #include <public/io/console.h>
+#include <public/physdev.h>
 #include <public/sched.h>
 #include <public/vcpu.h>
 #include <public/version.h>
