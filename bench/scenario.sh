@@ -19,6 +19,7 @@
 #   BENCH_GUEST_OPTS more options for the demo RTOS guest
 #   BENCH_STATUS     1 (the demo): say what happens on "demo: " lines,
 #                    with xl natsume-status while a natsume run ticks
+#   BENCH_TRACE      1: trace CPU 1 with xentrace during each run
 # shellcheck source=../tests/qemu/lib.sh
 . /opt/natsume/lib.sh
 # shellcheck source=/dev/null
@@ -174,6 +175,24 @@ progress()
     done
 }
 
+# trace_start NAME: xentrace on the RTOS's CPU (CPU 1): the scheduler's, PV
+# (hypercalls) and hardware (interrupts handled) events.  Every record costs
+# Xen time on that CPU, so a traced run's figures are not the table's.
+trace_start()
+{
+    [ "${BENCH_TRACE:-0}" = 1 ] || return 0
+    xentrace -D -S 512 -c 0x2 -e 0x00a2f000 "$out/$1.xentrace" \
+        >"$out/$1.xentrace.txt" 2>&1 &
+    trace_pid=$!
+}
+
+trace_stop()
+{
+    [ "${BENCH_TRACE:-0}" = 1 ] || return 0
+    kill -INT "$trace_pid"
+    wait "$trace_pid"
+}
+
 # run NAME KIND STATE
 run()
 {
@@ -187,6 +206,7 @@ run()
         cpu_pool rt null 1
     fi
     bench_cfg "$1" "$2" "$3"
+    trace_start "$1"
     xl create "/tmp/$1.cfg" || fail "xl create $1"
     [ "$3" != flood ] || flood_start "$1"
     # Keep dom0 still while the guest ticks: under -icount the emulated
@@ -199,6 +219,7 @@ run()
         sleep "$settle"
     fi
     wait_quietly "$1" "NATSUME-RESULT\|error" 1800 || fail "no result from $1"
+    trace_stop
     [ "$3" != flood ] || flood_stop "$1"
     if [ "$2" = natsume ]; then
         xl natsume-status -j "$1" >"$out/$1.status.json"

@@ -92,6 +92,9 @@ for t in $tools; do
 done
 # CPU hotplug for the tests (xen-hptool), not the rest of tools/misc.
 make -j"$jobs" -C tools/misc xen-hptool
+# Tracing for the benchmark's causes of tails: xentrace in dom0, xenalyze
+# on the host.
+make -j"$jobs" -C tools/xentrace xentrace xenalyze
 
 echo "$idl_sum" >.git/natsume-idl
 
@@ -105,6 +108,8 @@ for t in $tools; do
     make -C "tools/$t" install DESTDIR="$dist.tmp" >/dev/null
 done
 install -m 755 tools/misc/xen-hptool "$dist.tmp/usr/sbin/xen-hptool"
+install -m 755 tools/xentrace/xentrace "$dist.tmp/usr/sbin/xentrace"
+install -m 755 tools/xentrace/xenalyze "$dist.tmp/usr/sbin/xenalyze"
 rm -rf "$dist"
 mv "$dist.tmp" "$dist"
 echo "xen-build: Xen $(make -s -C xen xenversion 2>/dev/null)$XEN_VENDORVERSION installed in $dist"

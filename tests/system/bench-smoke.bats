@@ -3,7 +3,7 @@
 # A short run of the benchmark so that it cannot rot: natsume on the idle
 # machine and under the flood (a NIC passed through to the RTOS guest),
 # few ticks, through the same driver, dom0 scenario, analysis and plotting
-# as make bench (with the tests' QEMU quantum, for time).  It reports; the
+# as make bench (with the tests' QEMU quantum, for time), traced (-X).  It reports; the
 # figures are not judged here beyond what must hold on any machine.
 
 load helpers
@@ -15,7 +15,7 @@ setup_file()
     local rc=0
     rm -rf "$OUT"
     mkdir -p "$BUILD/logs"
-    "$TOP/bench/run" -q 1000 -k natsume -s "idle flood" -r 2000 \
+    "$TOP/bench/run" -q 1000 -k natsume -s "idle flood" -r 2000 -X \
         -n 301 -o "$OUT" -t 900 >"$BUILD/logs/bench-smoke.out" 2>&1 || rc=$?
     echo $rc >"$BUILD/logs/bench-smoke.rc"
 }
@@ -57,11 +57,22 @@ nic()
         grep '^natsume-rtos: NIC at 0x[0-9a-f]*, pirq [0-9]*, event channel [0-9]*, link up$'
     [ "$(nic frames)" -gt 100 ]
     [ "$(nic interrupts)" -gt 100 ]
+    tr -d '\r' <"$OUT/raw/natsume-flood.console.txt" |
+        grep -E '^natsume-rtos: NIC handler: mean [0-9]+ ns, max [0-9]+ ns; of it the EOI hypercall: mean [0-9]+ ns, max [0-9]+ ns$'
 }
 
 @test "bench smoke: the flood's sender says what it sent" {
     grep -E '^load-net: [0-9]+ frames sent in [0-9]+ ms, [0-9]+ per second \(2000 asked\)$' \
         "$OUT/raw/natsume-flood.flood.txt"
+}
+
+@test "bench smoke: the trace of the RTOS's CPU is kept and read" {
+    xz -t "$OUT/raw/natsume-flood.xentrace.xz"
+    grep -E '^IRQ0 intervals on CPU 1: [0-9]+; longer than the period by more than 1 us: [0-9]+$' \
+        "$OUT/raw/natsume-flood.tails.txt"
+    # The NIC's interrupts were handled on the RTOS's CPU.
+    grep -E '^irq [0-9]+ \| [0-9]{3,} \|' "$OUT/raw/natsume-flood.tails.txt" |
+        grep -v '^irq 0 '
 }
 
 @test "bench smoke: the idle run had no NIC" {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: GPL-2.0-only
-# CPU offline, CPU online and S3 with natsume=pit, on two cores of two
+# CPU offline, CPU online, S3 and S5 with natsume=pit, on two cores of two
 # threads booted with smt=0 (CPUs 1 and 3 parked until smt-enable).
 
 load helpers
@@ -53,4 +53,12 @@ hptool_refused()
     section $T dmesg | grep -q '^natsume: S3 refused: PIT bound to d[0-9]*$'
     ! serial_log $T | grep -q 'Entering ACPI S3 state' || false
     section $T "status after suspend" | grep -q '^ *state: ticking;'
+}
+
+@test "cpu hotplug: powering off with the PIT bound releases it and powers off" {
+    # After the scenario's exit marker: dom0's power-off, S5 in Xen.
+    serial_log $T | sed -n '/^NATSUME-SCENARIO-EXIT=/,$p' >"$BATS_TEST_TMPDIR/off"
+    grep -q '^(XEN) natsume: powering off: PIT released from d[0-9]*$' "$BATS_TEST_TMPDIR/off"
+    grep -q '^(XEN) Entering ACPI S5 state\.' "$BATS_TEST_TMPDIR/off"
+    ! grep -q 'Error taking CPU\|stays online' "$BATS_TEST_TMPDIR/off" || false
 }

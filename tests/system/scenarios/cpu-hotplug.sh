@@ -5,7 +5,8 @@
 # "xen-hptool smt-enable"; dom0 pinned on CPU 0): the bound CPU stays
 # online, whichever cpupool it is in; an unbound IRQ0 stays masked when a
 # CPU goes offline; a CPU that came online after boot takes IRQ0 on its own
-# vector; S3 is refused while the PIT is bound.
+# vector; S3 is refused while the PIT is bound; the machine powers off
+# with the PIT still bound.
 # shellcheck source=../../qemu/lib.sh
 . /opt/natsume/lib.sh
 
@@ -77,6 +78,5 @@ echo "=== status after suspend"
 xl natsume-status rtos
 echo "=== dmesg"
 xl dmesg | sed -n 's/^(XEN) *\(natsume:\)/\1/p'
-xl destroy rtos
-wait_gone rtos 30 || fail "rtos still there after xl destroy"
+# The RTOS stays bound: dom0's power-off (S5) must still power off.
 echo "=== end"
