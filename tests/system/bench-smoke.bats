@@ -44,21 +44,24 @@ fig()
     grep -q '^| natsume | flood | 301 |' "$OUT/results.md"
 }
 
+# The flood run's console, without carriage returns.
+flood_console()
+{
+    tr -d '\r' <"$OUT/raw/natsume-flood.console.txt"
+}
+
 # nic KEY: a number from the guest's NIC line in the flood run, e.g.
 # "frames", "interrupts".
 nic()
 {
-    tr -d '\r' <"$OUT/raw/natsume-flood.console.txt" |
-        sed -n "s/^natsume-rtos: NIC:.*[ (]\([0-9][0-9]*\) $1[ ,;)].*/\1/p"
+    flood_console | sed -n "s/^natsume-rtos: NIC:.*[ (]\([0-9][0-9]*\) $1[ ,;)].*/\1/p"
 }
 
 @test "bench smoke: the passed-through NIC's frames reached the RTOS guest" {
-    tr -d '\r' <"$OUT/raw/natsume-flood.console.txt" |
-        grep '^natsume-rtos: NIC at 0x[0-9a-f]*, pirq [0-9]*, event channel [0-9]*, link up$'
+    flood_console | grep '^natsume-rtos: NIC at 0x[0-9a-f]*, pirq [0-9]*, event channel [0-9]*, link up$'
     [ "$(nic frames)" -gt 100 ]
     [ "$(nic interrupts)" -gt 100 ]
-    tr -d '\r' <"$OUT/raw/natsume-flood.console.txt" |
-        grep -E '^natsume-rtos: NIC handler: mean [0-9]+ ns, max [0-9]+ ns; of it the EOI hypercall: mean [0-9]+ ns, max [0-9]+ ns$'
+    flood_console | grep -E '^natsume-rtos: NIC handler: mean [0-9]+ ns, max [0-9]+ ns; of it the EOI hypercall: mean [0-9]+ ns, max [0-9]+ ns$'
 }
 
 @test "bench smoke: the flood's sender says what it sent" {
