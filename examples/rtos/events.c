@@ -12,6 +12,7 @@
 
 /* Ports this guest handles: it binds up to four. */
 #define EVENTS_MAX_PORTS 64
+_Static_assert(EVENTS_MAX_PORTS <= BITS_PER_LONG, "one word of deferred ports");
 
 extern char hypervisor_callback[], failsafe_callback[];
 
@@ -20,6 +21,9 @@ static char shared_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 shared_info_t *shared_info;
 
 static evtchn_handler_t handlers[EVENTS_MAX_PORTS];
+/* Ports whose handlers run outside the upcall, and which of them came. */
+static unsigned long deferred_ports;
+static unsigned long deferred_pending;
 
 static vcpu_info_t *vcpu0(void)
 {
@@ -88,8 +92,34 @@ int events_bind_pirq(uint32_t pirq, evtchn_handler_t fn,
         return (int)rc;
 
     *port = bind.port;
+    if ( bind.port < EVENTS_MAX_PORTS )
+        deferred_ports |= 1UL << bind.port;
 
     return events_take_port(bind.port, fn);
+}
+
+void events_run_deferred(void)
+{
+    unsigned long todo;
+
+    while ( (todo = xchg_ulong(&deferred_pending, 0)) )
+    {
+        uint64_t tsc = rdtsc();
+
+        while ( todo )
+        {
+            evtchn_port_t port = __builtin_ctzl(todo);
+
+            todo &= todo - 1;
+            if ( handlers[port] )
+                handlers[port](port, tsc);
+        }
+    }
+}
+
+int events_deferred(void)
+{
+    return ACCESS_ONCE(deferred_pending) != 0;
 }
 
 void events_eoi_pirq(uint32_t pirq)
@@ -102,10 +132,16 @@ void events_eoi_pirq(uint32_t pirq)
 void events_unbind(evtchn_port_t port)
 {
     struct evtchn_close close = { .port = port };
+    int masked;
 
     hyp_event_channel_op(EVTCHNOP_close, &close);
-    if ( port < EVENTS_MAX_PORTS )
-        handlers[port] = NULL;
+    if ( port >= EVENTS_MAX_PORTS )
+        return;
+    masked = events_mask();
+    handlers[port] = NULL;
+    deferred_ports &= ~(1UL << port);
+    deferred_pending &= ~(1UL << port);
+    events_restore(masked);
 }
 
 void events_notify(evtchn_port_t port)
@@ -203,7 +239,11 @@ void do_event_upcall(void)
 
                 bits &= bits - 1;
                 sync_clear_bit(port, shared_info->evtchn_pending);
-                if ( port < EVENTS_MAX_PORTS && handlers[port] )
+                if ( port >= EVENTS_MAX_PORTS || !handlers[port] )
+                    continue;
+                if ( deferred_ports & (1UL << port) )
+                    deferred_pending |= 1UL << port;
+                else
                     handlers[port](port, tsc);
             }
         }

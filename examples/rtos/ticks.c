@@ -126,6 +126,17 @@ static void watchdog(evtchn_port_t port, uint64_t tsc)
         run.state = stopped();
 }
 
+/* Called masked: do the devices' work, if any waits, with the ticks free. */
+static int run_deferred(void)
+{
+    if ( !events_deferred() )
+        return 0;
+    events_restore(0);
+    events_run_deferred();
+
+    return 1;
+}
+
 /*
  * idle=block gives the CPU back between ticks, so each tick wakes the vCPU
  * through Xen's scheduler; idle=poll keeps it running with events on, so
@@ -144,6 +155,8 @@ static void wait_until_over(uint64_t limit_ns, enum rtos_idle idle)
             run.state = stopped();
             break;
         }
+        if ( run_deferred() )
+            continue;
         if ( idle == RTOS_IDLE_POLL )
         {
             events_restore(0);
@@ -188,7 +201,8 @@ static void settle(uint64_t until)
         events_mask();
         if ( time_now_ns() >= until )
             break;
-        events_block();
+        if ( !run_deferred() )
+            events_block();
     }
 }
 

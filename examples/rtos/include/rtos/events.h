@@ -7,7 +7,12 @@
 
 #include "rtos/xen.h"
 
-/* Handlers run in the upcall, events masked, with the upcall's TSC. */
+/*
+ * Handlers run in the upcall, events masked, with the upcall's TSC; but a
+ * physical IRQ's (a device's) runs later, from events_run_deferred(), with
+ * events on: a tick coming meanwhile is taken at once, not after the
+ * device's work and its EOI.
+ */
 typedef void (*evtchn_handler_t)(evtchn_port_t port, uint64_t tsc);
 
 extern shared_info_t *shared_info;
@@ -27,6 +32,11 @@ int events_bind_virq(uint32_t virq, evtchn_handler_t fn,
 int events_bind_pirq(uint32_t pirq, evtchn_handler_t fn,
                      evtchn_port_t *port);
 void events_eoi_pirq(uint32_t pirq);
+
+/* Whether a device's event waits for events_run_deferred(). */
+int events_deferred(void);
+/* Run the handlers of the devices' events that came; call unmasked. */
+void events_run_deferred(void);
 
 /* Close a port bound with events_bind_virq() or events_bind_pirq(). */
 void events_unbind(evtchn_port_t port);
