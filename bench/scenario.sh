@@ -175,20 +175,28 @@ progress()
     done
 }
 
-# trace_start NAME: xentrace on the RTOS's CPU (CPU 1): the scheduler's, PV
-# (hypercalls) and hardware (interrupts handled) events.  Every record costs
-# Xen time on that CPU, so a traced run's figures are not the table's.
+# trace_start NAME: xentrace.  BENCH_TRACE=1: the RTOS's CPU (CPU 1), the
+# scheduler's, PV (hypercalls) and hardware (interrupts handled) events.
+# BENCH_TRACE=2: both CPUs, the same events, into buffers that hold the
+# whole run, read once at the end: xentrace polling would itself wake dom0
+# on CPU 0.  Every record costs Xen time, so a traced run's figures are not
+# the table's.
 trace_start()
 {
-    [ "${BENCH_TRACE:-0}" = 1 ] || return 0
-    xentrace -D -S 512 -c 0x2 -e 0x00a2f000 "$out/$1.xentrace" \
-        >"$out/$1.xentrace.txt" 2>&1 &
+    case ${BENCH_TRACE:-0} in
+    1) set -- "$1" -S 512 -c 0x2 -e 0x00a2f000 ;;
+    2) set -- "$1" -S 4096 -s 600000 -c 0x3 -e 0x00a2f000 ;;
+    *) return 0 ;;
+    esac
+    _name=$1
+    shift
+    xentrace -D "$@" "$out/$_name.xentrace" >"$out/$_name.xentrace.txt" 2>&1 &
     trace_pid=$!
 }
 
 trace_stop()
 {
-    [ "${BENCH_TRACE:-0}" = 1 ] || return 0
+    [ "${BENCH_TRACE:-0}" != 0 ] || return 0
     kill -INT "$trace_pid"
     wait "$trace_pid"
 }
