@@ -79,7 +79,8 @@ nic()
 @test "bench smoke: the NIC's interrupts are taken off the RTOS's CPU" {
     # Xen forwards them from CPU 0; on CPU 1 only IRQ0 comes in numbers.
     [ "$(nic interrupts)" -gt 100 ]
-    run ! grep -E '^irq [0-9]+ \| [0-9]{2,} \|' <(grep -v '^irq 0 ' "$OUT/raw/natsume-flood.tails.txt")
+    ! grep -v '^irq 0 ' "$OUT/raw/natsume-flood.tails.txt" |
+        grep -qE '^irq [0-9]+ \| [0-9]{2,} \|' || false
 }
 
 @test "bench smoke: the idle run had no NIC" {
