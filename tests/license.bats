@@ -9,7 +9,7 @@ TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 @test "license: every source file has an SPDX-License-Identifier line" {
     cd "$TOP"
     local files
-    files=$(git ls-files | grep -vE '(\.patch$|\.png$|\.gz$|\.json$|^bench/results|^tests/fuzz/corpus/|^LICENSE)')
+    files=$(git ls-files | grep -vE '(\.patch$|\.png$|\.gz$|\.json$|^bench/results|^bench/traces/|^tests/fuzz/corpus/|^LICENSE)')
     [ "$(wc -l <<<"$files")" -gt 150 ]
     # shellcheck disable=SC2086 # one word per file
     run grep -L 'SPDX-License-Identifier' $files
