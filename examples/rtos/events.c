@@ -48,8 +48,12 @@ int events_init(unsigned long shared_info_maddr)
                                   (unsigned long)failsafe_callback, 0);
 }
 
-/* Take a freshly bound port: its handler, then unmask it. */
-static int events_take_port(evtchn_port_t port, evtchn_handler_t fn)
+/*
+ * Take a freshly bound port: its handler, whether it runs outside the
+ * upcall, then unmask it.
+ */
+static int events_take_port(evtchn_port_t port, evtchn_handler_t fn,
+                            int deferred)
 {
     struct evtchn_unmask unmask = { .port = port };
     struct evtchn_close close = { .port = port };
@@ -61,6 +65,8 @@ static int events_take_port(evtchn_port_t port, evtchn_handler_t fn)
     }
 
     handlers[port] = fn;
+    if ( deferred )
+        deferred_ports |= 1UL << port;
 
     /* Through Xen: it re-raises the upcall if the port is already set. */
     return (int)hyp_event_channel_op(EVTCHNOP_unmask, &unmask);
@@ -78,7 +84,7 @@ int events_bind_virq(uint32_t virq, evtchn_handler_t fn,
 
     *port = bind.port;
 
-    return events_take_port(bind.port, fn);
+    return events_take_port(bind.port, fn, 0);
 }
 
 int events_bind_pirq(uint32_t pirq, evtchn_handler_t fn,
@@ -92,10 +98,8 @@ int events_bind_pirq(uint32_t pirq, evtchn_handler_t fn,
         return (int)rc;
 
     *port = bind.port;
-    if ( bind.port < EVENTS_MAX_PORTS )
-        deferred_ports |= 1UL << bind.port;
 
-    return events_take_port(bind.port, fn);
+    return events_take_port(bind.port, fn, 1);
 }
 
 void events_run_deferred(void)
