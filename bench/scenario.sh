@@ -184,13 +184,13 @@ progress()
 trace_start()
 {
     case ${BENCH_TRACE:-0} in
-    1) set -- "$1" -S 512 -c 0x2 -e 0x00a2f000 ;;
-    2) set -- "$1" -S 4096 -s 600000 -c 0x3 -e 0x00a2f000 ;;
+    1) _how="-S 512 -c 0x2" ;;
+    2) _how="-S 4096 -s 600000 -c 0x3" ;;
     *) return 0 ;;
     esac
-    _name=$1
-    shift
-    xentrace -D "$@" "$out/$_name.xentrace" >"$out/$_name.xentrace.txt" 2>&1 &
+    # shellcheck disable=SC2086 # _how is several words
+    xentrace -D $_how -e 0x00a2f000 "$out/$1.xentrace" \
+        >"$out/$1.xentrace.txt" 2>&1 &
     trace_pid=$!
 }
 
