@@ -1,19 +1,22 @@
 /* SPDX-License-Identifier: LGPL-2.1-only */
 /*
- * libxl_natsume.c: a hardware timer and a physical CPU for one real-time
- * domain (Xen booted with natsume=pit).
+ * libxl_natsume.c: a hardware timer and a physical CPU for each real-time
+ * domain (Xen booted with natsume=pit and/or natsume=hpet).
  *
  * At creation, the keys rtos_timer, rtos_cpu and rtos_timer_period_us are
  * checked before anything changes (libxl__natsume_check); then rtos_cpu
  * leaves Pool-0 for a cpupool of its own running the null scheduler, and
  * the domain is made in it, so that its memory is placed for that CPU
- * (libxl__natsume_pool); with the domain built and still paused, the timer
- * is bound to its vCPU 0 and the binding is published in xenstore under
- * /local/domain/<domid>/natsume (libxl__natsume_setup).  Destruction undoes
- * it (libxl__natsume_teardown).  libxl_natsume_status() reports what Xen
+ * (libxl__natsume_pool); with the domain built and still paused, a free
+ * source of the kind asked for (the PIT, or the lowest-numbered free HPET
+ * comparator) is bound to its vCPU 0 and the binding is published in
+ * xenstore under /local/domain/<domid>/natsume (libxl__natsume_setup).
+ * Destruction unbinds whatever source Xen says the domain holds
+ * (libxl__natsume_teardown).  libxl_natsume_status() reports what Xen
  * reserved and the bindings with their statistics.
  *
- * Pure logic (checks, period arithmetic) is in natsume_logic.c.
+ * Pure logic (checks, choice of a source, source names, period
+ * arithmetic) is in natsume_logic.c.
  *
  * This library is free software; you can redistribute it and/or
  * modify it under the terms of the GNU Lesser General Public
@@ -42,6 +45,18 @@
     NATSUME_PIT_MAX_NS != XEN_NATSUME_PIT_MAX_NS
 #error "natsume_logic.h and xen/natsume.h disagree on the PIT"
 #endif
+#if NATSUME_HPET_MIN_NS != XEN_NATSUME_HPET_MIN_NS || \
+    NATSUME_HPET_MAX_NS != XEN_NATSUME_HPET_MAX_NS || \
+    NATSUME_HPET_COMPARATORS != XEN_NATSUME_HPET_COMPARATORS
+#error "natsume_logic.h and xen/natsume.h disagree on the HPET"
+#endif
+#if NATSUME_SOURCE_PIT != XEN_NATSUME_SOURCE_PIT || \
+    NATSUME_SOURCE_HPET(0) != XEN_NATSUME_SOURCE_HPET(0) || \
+    NATSUME_SOURCE_HPET(NATSUME_HPET_COMPARATORS - 1) != \
+        XEN_NATSUME_SOURCE_HPET(XEN_NATSUME_HPET_COMPARATORS - 1) || \
+    NATSUME_NR_SOURCES != XEN_NATSUME_NR_SOURCES
+#error "natsume_logic.h and xen/natsume.h disagree on the source numbers"
+#endif
 
 /*
  * natsume_logic.h's lists are the sources of truth: libxl's IDL and Xen's
@@ -57,17 +72,8 @@ NATSUME_TIMERS(CHECK_TIMER)
 NATSUME_STATES(CHECK_STATE)
 #undef CHECK_TIMER
 #undef CHECK_STATE
-/* Xen numbers only the hardware sources: all but "xen", in order. */
-_Static_assert(XEN_NATSUME_SOURCE_PIT == NATSUME_TIMER_PIT - 1,
-               "XEN_NATSUME_SOURCE_PIT");
-_Static_assert(XEN_NATSUME_NR_SOURCES == NATSUME_TIMER_NR - 1,
-               "XEN_NATSUME_NR_SOURCES");
-
-/* Xen's source number of an rtos_timer value, or -1 for "xen". */
-static int xen_source(enum natsume_timer t)
-{
-    return (int)t - 1;
-}
+/* Bitmaps of sources (reserved, bound) are uint32_t. */
+_Static_assert(XEN_NATSUME_NR_SOURCES <= 32, "XEN_NATSUME_NR_SOURCES");
 
 /*
  * The mark of a cpupool made here, in libxl's tree of that cpupool (no
@@ -80,14 +86,58 @@ static const char *natsume_pool_path(libxl__gc *gc, uint32_t poolid,
     return GCSPRINTF("/local/pool/%"PRIu32"/%s", poolid, key);
 }
 
-static libxl_rtos_timer rtos_timer_of_source(uint32_t source)
+/* "pit", "hpet2": the name of Xen's source number source. */
+static const char *source_name(libxl__gc *gc, uint32_t source)
 {
-    return source < XEN_NATSUME_NR_SOURCES ? (libxl_rtos_timer)(source + 1)
-                                           : LIBXL_RTOS_TIMER_XEN;
+    char buf[NATSUME_SOURCE_NAME_LEN];
+
+    return libxl__strdup(gc, natsume_source_name(source, buf, sizeof(buf)));
 }
 
-/* What the checks need to know about the host, for source src. */
-static int natsume_host_info(libxl__gc *gc, int src, struct natsume_host *h)
+/* rtos_timer="pit", rtos_timer="hpet" (hpet2): a source in messages. */
+static const char *source_desc(libxl__gc *gc, uint32_t source)
+{
+    const char *kind = natsume_timer_name(natsume_source_timer(source));
+    const char *name = source_name(gc, source);
+
+    return !strcmp(kind, name) ? GCSPRINTF("rtos_timer=\"%s\"", kind)
+                               : GCSPRINTF("rtos_timer=\"%s\" (%s)", kind,
+                                           name);
+}
+
+/*
+ * The sources in h as Xen has them now: reserved, bound, and to whom.
+ * Nothing reserved when Xen cannot say (a Xen without Natsume).
+ */
+static void natsume_bindings(libxl__gc *gc, struct natsume_host *h)
+{
+    xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
+    uint32_t nr = XEN_NATSUME_NR_SOURCES, reserved = 0, i;
+
+    h->reserved = 0;
+    h->bound = 0;
+    memset(h->binding, 0, sizeof(h->binding));
+    if (xc_natsume_status(CTX->xch, st, &nr, &reserved)) {
+        LOGE(WARN, "natsume: cannot read Xen's timer status");
+        return;
+    }
+    h->reserved = reserved;
+    for (i = 0; i < nr && i < XEN_NATSUME_NR_SOURCES; i++) {
+        struct natsume_binding *b;
+
+        if (st[i].source >= XEN_NATSUME_NR_SOURCES ||
+            !(st[i].flags & XEN_NATSUME_BOUND))
+            continue;
+        h->bound |= 1U << st[i].source;
+        b = &h->binding[st[i].source];
+        b->domid = st[i].domid;
+        b->name = libxl__domid_to_name(gc, st[i].domid);
+        b->cpu = st[i].cpu;
+    }
+}
+
+/* What the checks need to know about the host. */
+static int natsume_host_info(libxl__gc *gc, struct natsume_host *h)
 {
     libxl_physinfo pi;
     libxl_cputopology *topo = NULL;
@@ -96,15 +146,12 @@ static int natsume_host_info(libxl__gc *gc, int src, struct natsume_host *h)
     libxl_bitmap dom0_cpus;
     enum natsume_cpu_state *state;
     const char **pool_name;
-    xen_natsume_status_t st[XEN_NATSUME_NR_SOURCES];
-    uint32_t nr = XEN_NATSUME_NR_SOURCES, reserved = 0;
     int nr_topo = 0, nr_pools = 0, nr_vcpus = 0, nr_cpus, i, c, rc;
 
     libxl_physinfo_init(&pi);
     libxl_bitmap_init(&dom0_cpus);
     memset(h, 0, sizeof(*h));
     h->dom0_only_cpu = -1;
-    h->bound_domid = -1;
 
     rc = libxl_get_physinfo(CTX, &pi);
     if (rc) {
@@ -152,23 +199,8 @@ static int natsume_host_info(libxl__gc *gc, int src, struct natsume_host *h)
                 h->dom0_only_cpu = c;
     }
 
-    /* The source: reserved at boot?  Bound already? */
-    if (xc_natsume_status(CTX->xch, st, &nr, &reserved)) {
-        LOGE(WARN, "natsume: cannot read Xen's timer status");
-        reserved = 0;
-        nr = 0;
-    }
-    for (i = 0; i < (int)nr && i < XEN_NATSUME_NR_SOURCES; i++) {
-        libxl_rtos_timer t = rtos_timer_of_source(st[i].source);
-
-        if (reserved & (1U << st[i].source))
-            h->reserved |= 1U << t;
-        if ((st[i].flags & XEN_NATSUME_BOUND) && (int)st[i].source == src) {
-            h->bound |= 1U << t;
-            h->bound_domid = st[i].domid;
-            h->bound_name = libxl__domid_to_name(gc, st[i].domid);
-        }
-    }
+    /* The sources: reserved at boot?  Bound already, on which CPU? */
+    natsume_bindings(gc, h);
     rc = 0;
 
  out:
@@ -210,14 +242,14 @@ int libxl__natsume_check(libxl__gc *gc, const libxl_domain_config *d_config)
 {
     struct natsume_keys k;
     struct natsume_host h;
-    char err[256];
+    char err[1024];     /* room to name 31 holders */
     int rc;
 
     natsume_keys(d_config, &k);
     if (k.timer == NATSUME_TIMER_XEN && k.cpu < 0 && !k.period_us)
         return 0;
 
-    rc = natsume_host_info(gc, xen_source(k.timer), &h);
+    rc = natsume_host_info(gc, &h);
     if (rc)
         return rc;
     if (natsume_check_keys(&k, &h, err, sizeof(err))) {
@@ -280,7 +312,7 @@ int libxl__natsume_pool(libxl__gc *gc, libxl_domain_config *d_config)
     int rc;
 
     natsume_keys(d_config, &k);
-    if (xen_source(k.timer) < 0)
+    if (k.timer == NATSUME_TIMER_XEN)
         return 0;
     cpu = k.cpu;
 
@@ -343,7 +375,7 @@ void libxl__natsume_pool_abandon(libxl__gc *gc,
     struct natsume_keys k;
 
     natsume_keys(d_config, &k);
-    if (xen_source(k.timer) >= 0 &&
+    if (k.timer != NATSUME_TIMER_XEN &&
         pool_is_ours(gc, poolid))
         pool_undo(gc, poolid);
 }
@@ -383,34 +415,54 @@ int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
                          const libxl_domain_config *d_config)
 {
     struct natsume_keys k;
-    const char *src;
-    int source, rc;
+    struct natsume_host h;
+    const char *name = NULL;
+    char err[1024];
+    unsigned int tries;
+    int source = -1, e, rc;
     uint64_t actual_ns = 0;
 
     natsume_keys(d_config, &k);
-    source = xen_source(k.timer);
-    if (source < 0)
+    if (k.timer == NATSUME_TIMER_XEN)
         return 0;
-    src = natsume_timer_name(k.timer);
 
-    /* The timer, on vCPU 0, with its interrupt on the CPU. */
-    if (xc_natsume_bind(CTX->xch, domid, source, k.cpu, 0,
-                        natsume_keys_period_ns(&k), &actual_ns)) {
-        LOGED(ERROR, domid, "rtos_timer=\"%s\": cannot bind it to CPU %d",
-              src, k.cpu);
-        return ERROR_FAIL;
+    /*
+     * The timer, on vCPU 0, with its interrupt on the CPU: the source
+     * chosen from Xen's status now.  Another domain may take it between
+     * that and the bind (Xen says EBUSY): then choose again.
+     */
+    memset(&h, 0, sizeof(h));
+    for (tries = 0; tries <= XEN_NATSUME_NR_SOURCES; tries++) {
+        natsume_bindings(gc, &h);
+        source = natsume_pick_source(&k, &h, err, sizeof(err));
+        if (source < 0) {
+            LOGD(ERROR, domid, "%s", err);
+            return ERROR_FAIL;
+        }
+        name = source_name(gc, source);
+        if (!xc_natsume_bind(CTX->xch, domid, source, k.cpu, 0,
+                             natsume_keys_period_ns(&k), &actual_ns))
+            break;
+        e = errno;
+        if (e != EBUSY || tries == XEN_NATSUME_NR_SOURCES) {
+            LOGEVD(ERROR, e, domid, "%s: cannot bind it to CPU %d",
+                   source_desc(gc, source), k.cpu);
+            return ERROR_FAIL;
+        }
+        LOGD(DEBUG, domid, "natsume: %s taken meanwhile, choosing again",
+             name);
     }
 
-    rc = publish(gc, domid, src, k.cpu, actual_ns);
+    rc = publish(gc, domid, name, k.cpu, actual_ns);
     if (rc) {
         /* The caller destroys the domain, and teardown its cpupool. */
         if (xc_natsume_unbind(CTX->xch, domid, source))
-            LOGED(ERROR, domid, "natsume: rollback: cannot unbind %s", src);
+            LOGED(ERROR, domid, "natsume: rollback: cannot unbind %s", name);
         return rc;
     }
 
     LOGD(DEBUG, domid, "natsume: %s bound on CPU %d (cpupool %s), period "
-         "%"PRIu64" ns", src, k.cpu, d_config->c_info.pool_name, actual_ns);
+         "%"PRIu64" ns", name, k.cpu, d_config->c_info.pool_name, actual_ns);
     return 0;
 }
 
@@ -425,11 +477,10 @@ int libxl__natsume_check_save(libxl__gc *gc, uint32_t domid)
     for (i = 0; i < nr && i < XEN_NATSUME_NR_SOURCES; i++) {
         if (!(st[i].flags & XEN_NATSUME_BOUND) || st[i].domid != domid)
             continue;
-        LOGD(ERROR, domid, "rtos_timer=\"%s\" is bound to this domain "
-             "(its interrupt on CPU %u): a host's timer cannot be saved or "
-             "migrated; shut the domain down and create it again instead",
-             libxl_rtos_timer_to_string(rtos_timer_of_source(st[i].source)),
-             st[i].cpu);
+        LOGD(ERROR, domid, "%s is bound to this domain (its interrupt on "
+             "CPU %u): a host's timer cannot be saved or migrated; shut the "
+             "domain down and create it again instead",
+             source_desc(gc, st[i].source), st[i].cpu);
         return ERROR_FAIL;
     }
     return 0;
@@ -450,12 +501,10 @@ void libxl__natsume_explain_busy(libxl__gc *gc, int domid, int cpu)
             (st[i].domid != domid && (int)st[i].cpu != cpu))
             continue;
         name = libxl__domid_to_name(gc, st[i].domid);
-        LOG(ERROR, "domain \"%s\" (id %u) has rtos_timer=\"%s\" bound, "
-            "its interrupt on CPU %u: the domain and the CPU stay in their "
-            "cpupool until the domain is destroyed", name ? name : "?",
-            st[i].domid,
-            libxl_rtos_timer_to_string(rtos_timer_of_source(st[i].source)),
-            st[i].cpu);
+        LOG(ERROR, "domain \"%s\" (id %u) has %s bound, its interrupt on "
+            "CPU %u: the domain and the CPU stay in their cpupool until the "
+            "domain is destroyed", name ? name : "?", st[i].domid,
+            source_desc(gc, st[i].source), st[i].cpu);
     }
  out:
     errno = saved;
@@ -472,11 +521,13 @@ void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid)
     /* Xen unbinds at destruction anyway: stop the ticks first here. */
     if (!xc_natsume_status(CTX->xch, st, &nr, NULL)) {
         for (i = 0; i < nr && i < XEN_NATSUME_NR_SOURCES; i++) {
+            const char *name;
+
             if (!(st[i].flags & XEN_NATSUME_BOUND) || st[i].domid != domid)
                 continue;
+            name = source_name(gc, st[i].source);
             if (xc_natsume_unbind(CTX->xch, domid, st[i].source))
-                LOGED(ERROR, domid, "natsume: cannot unbind source %u",
-                      st[i].source);
+                LOGED(ERROR, domid, "natsume: cannot unbind %s", name);
         }
     }
 
@@ -561,7 +612,9 @@ int libxl_natsume_status(libxl_ctx *ctx, libxl_natsume_source_status **list_r,
         const xen_natsume_stats_t *x = &st[i].stats;
 
         libxl_natsume_source_status_init(s);
-        s->source = rtos_timer_of_source(st[i].source);
+        s->source = (libxl_rtos_timer)natsume_source_timer(st[i].source);
+        s->xen_source = st[i].source;
+        s->name = libxl__strdup(NOGC, source_name(gc, st[i].source));
         s->reserved = !!(reserved & (1U << st[i].source));
         s->bound = !!(st[i].flags & XEN_NATSUME_BOUND);
         s->has_stats = !!(st[i].flags & XEN_NATSUME_STATS);

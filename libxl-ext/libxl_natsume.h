@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * libxl_natsume.h: libxl internal interface of Natsume (a hardware timer
- * and a physical CPU given to one real-time domain).  Used by
+ * and a physical CPU given to each real-time domain).  Used by
  * libxl_create.c and libxl_domain.c; the public part is in libxl.h.
  *
  * This library is free software; you can redistribute it and/or
@@ -36,19 +36,20 @@ _hidden void libxl__natsume_pool_abandon(libxl__gc *gc,
                                          const libxl_domain_config *d_config);
 
 /*
- * Bind the timer to domid, in its cpupool, and publish the binding in
- * xenstore.  The domain must be paused.  On failure, unbinds; the caller
+ * Bind a free source of the kind rtos_timer asks for (the PIT, the
+ * lowest-numbered free HPET comparator) to domid, in its cpupool, and
+ * publish the binding in xenstore.  The domain must be paused.  On failure, unbinds; the caller
  * destroys the domain, and libxl__natsume_teardown the cpupool.
  */
 _hidden int libxl__natsume_setup(libxl__gc *gc, uint32_t domid,
                                  const libxl_domain_config *d_config);
 
 /*
- * For a domain about to be destroyed: unbind the timer and, when the
- * domain is in a cpupool that libxl__natsume_pool made (marked in that
- * cpupool's xenstore tree), move it to Pool-0, destroy the cpupool and
- * give the CPU back to Pool-0.  Nothing to do for other domains and other
- * cpupools.
+ * For a domain about to be destroyed: unbind the source Xen says it holds
+ * and, when the domain is in a cpupool that libxl__natsume_pool made
+ * (marked in that cpupool's xenstore tree), move it to Pool-0, destroy the
+ * cpupool and give the CPU back to Pool-0.  Nothing to do for other
+ * domains and other cpupools.
  */
 _hidden void libxl__natsume_teardown(libxl__gc *gc, uint32_t domid);
 

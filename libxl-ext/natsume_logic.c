@@ -9,6 +9,7 @@
  * version 2.1 of the License.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,62 @@ uint64_t natsume_pit_divisor(uint64_t period_ns)
 uint64_t natsume_pit_period_ns(uint64_t divisor)
 {
     return (divisor * NATSUME_NS_PER_S + NATSUME_PIT_HZ / 2) / NATSUME_PIT_HZ;
+}
+
+enum natsume_timer natsume_source_timer(unsigned int source)
+{
+    if (source == NATSUME_SOURCE_PIT)
+        return NATSUME_TIMER_PIT;
+    if (source >= NATSUME_SOURCE_HPET(0) &&
+        source < NATSUME_SOURCE_HPET(NATSUME_HPET_COMPARATORS))
+        return NATSUME_TIMER_HPET;
+    return NATSUME_TIMER_XEN;
+}
+
+uint32_t natsume_timer_sources(enum natsume_timer t)
+{
+    uint32_t m = 0;
+    unsigned int s;
+
+    if (t == NATSUME_TIMER_XEN)
+        return 0;
+    for (s = 0; s < NATSUME_NR_SOURCES; s++)
+        if (natsume_source_timer(s) == t)
+            m |= 1U << s;
+    return m;
+}
+
+const char *natsume_source_name(unsigned int source, char *buf, size_t len)
+{
+    switch (natsume_source_timer(source)) {
+    case NATSUME_TIMER_PIT:
+        snprintf(buf, len, "pit");
+        break;
+    case NATSUME_TIMER_HPET:
+        snprintf(buf, len, "hpet%u", source - NATSUME_SOURCE_HPET(0));
+        break;
+    default:
+        snprintf(buf, len, "source%u", source);
+        break;
+    }
+    return buf;
+}
+
+int natsume_timer_range(enum natsume_timer t, uint64_t *min_ns,
+                        uint64_t *max_ns)
+{
+    switch (t) {
+    case NATSUME_TIMER_PIT:
+        *min_ns = NATSUME_PIT_MIN_NS;
+        *max_ns = NATSUME_PIT_MAX_NS;
+        return 0;
+    case NATSUME_TIMER_HPET:
+        *min_ns = NATSUME_HPET_MIN_NS;
+        *max_ns = NATSUME_HPET_MAX_NS;
+        return 0;
+    default:
+        return -1;
+    }
 }
 
 const char *natsume_timer_name(enum natsume_timer t)
@@ -147,8 +204,35 @@ void natsume_format_cpus(const struct natsume_host *h, char *buf, size_t len)
         snprintf(buf, len, "none");
 }
 
+/* The hardware kinds as a choice: "\"pit\" or \"hpet\"". */
+static const char *hardware_kinds(char *buf, size_t len)
+{
+    unsigned int t;
+    size_t n = 0;
+
+    buf[0] = '\0';
+    for (t = NATSUME_TIMER_XEN + 1; t < NATSUME_TIMER_NR && n < len; t++)
+        n += snprintf(buf + n, len - n, "%s\"%s\"",
+                      t == NATSUME_TIMER_XEN + 1 ? "" :
+                      t + 1 < NATSUME_TIMER_NR ? ", " : " or ",
+                      natsume_timer_name(t));
+    return buf;
+}
+
+/* How messages call a kind's sources: "the PIT can do ...". */
+static const char *timer_noun(enum natsume_timer t)
+{
+    switch (t) {
+    case NATSUME_TIMER_PIT: return "the PIT";
+    case NATSUME_TIMER_HPET: return "an HPET comparator";
+    default: return "?";
+    }
+}
+
 int natsume_check_type(const struct natsume_keys *k, char *err, size_t len)
 {
+    char kinds[64];
+
     /* HVM and PVH take events on a path that is not supported yet. */
     if (!k->type || !strcmp(k->type, "pv"))
         return 0;
@@ -159,8 +243,81 @@ int natsume_check_type(const struct natsume_keys *k, char *err, size_t len)
     if (k->cpu >= 0 || k->period_us)
         return fail(err, len, "type=\"%s\": rtos_cpu and "
                     "rtos_timer_period_us are only for a PV domain with "
-                    "rtos_timer=\"pit\"", k->type);
+                    "rtos_timer=%s", k->type,
+                    hardware_kinds(kinds, sizeof(kinds)));
     return 0;
+}
+
+static const char *holder_name(const struct natsume_binding *b)
+{
+    return b->name ? b->name : "?";
+}
+
+int natsume_pick_source(const struct natsume_keys *k,
+                        const struct natsume_host *h,
+                        char *err, size_t len)
+{
+    const char *src = natsume_timer_name(k->timer);
+    uint32_t mine = natsume_timer_sources(k->timer);
+    uint32_t avail = h->reserved & ~h->bound & mine;
+    char name[NATSUME_SOURCE_NAME_LEN];
+    unsigned int s;
+    size_t n;
+    bool first = true;
+
+    if (!src || !mine)
+        return fail(err, len, "rtos_timer: no hardware source of kind %d",
+                    k->timer);
+
+    if (!(h->reserved & mine)) {
+        if (k->timer == NATSUME_TIMER_PIT)
+            return fail(err, len, "rtos_timer=\"%s\": Xen has not reserved "
+                        "the PIT (boot option natsume=%s; if given, \"xl "
+                        "dmesg\" says why it was dropped)", src, src);
+        return fail(err, len, "rtos_timer=\"%s\": Xen has reserved no HPET "
+                    "comparator (boot option natsume=hpet or "
+                    "natsume=hpet:N; if given, \"xl dmesg\" says why it was "
+                    "dropped)", src);
+    }
+
+    if (!avail) {
+        const struct natsume_binding *b = &h->binding[NATSUME_SOURCE_PIT];
+
+        if (k->timer == NATSUME_TIMER_PIT)
+            return fail(err, len, "rtos_timer=\"%s\": the PIT is already "
+                        "bound to domain \"%s\" (id %d)", src,
+                        holder_name(b), b->domid);
+        /* Name every holder: one of them has to go. */
+        n = snprintf(err, len, "rtos_timer=\"%s\": every reserved HPET "
+                     "comparator is bound:", src);
+        for (s = 0; s < NATSUME_NR_SOURCES && n < len; s++) {
+            if (!(h->reserved & mine & (1U << s)))
+                continue;
+            b = &h->binding[s];
+            n += snprintf(err + n, len - n, "%s %s to domain %d (%s)",
+                          first ? "" : ",",
+                          natsume_source_name(s, name, sizeof(name)),
+                          b->domid, holder_name(b));
+            first = false;
+        }
+        return -1;
+    }
+
+    /* Xen routes one source to a CPU. */
+    for (s = 0; s < NATSUME_NR_SOURCES; s++) {
+        const struct natsume_binding *b = &h->binding[s];
+
+        if ((h->bound & (1U << s)) && b->cpu == k->cpu)
+            return fail(err, len, "rtos_cpu=%d: CPU %d already has %s, "
+                        "bound to domain \"%s\" (id %d); each real-time "
+                        "domain needs a CPU of its own", k->cpu, k->cpu,
+                        natsume_source_name(s, name, sizeof(name)),
+                        holder_name(b), b->domid);
+    }
+
+    for (s = 0; !(avail & (1U << s)); s++)
+        ;
+    return s;
 }
 
 int natsume_check_keys(const struct natsume_keys *k,
@@ -168,19 +325,19 @@ int natsume_check_keys(const struct natsume_keys *k,
                        char *err, size_t len)
 {
     const char *src = natsume_timer_name(k->timer);
-    char cpus[64];
-    uint64_t ns = natsume_keys_period_ns(k);
+    char cpus[64], kinds[64];
+    uint64_t ns = natsume_keys_period_ns(k), lo, hi;
 
     if (!src)
         return fail(err, len, "rtos_timer: unknown source %d", k->timer);
     if (k->timer == NATSUME_TIMER_XEN) {
         if (k->cpu >= 0)
-            return fail(err, len,
-                        "rtos_cpu=%d: only with rtos_timer=\"pit\"", k->cpu);
+            return fail(err, len, "rtos_cpu=%d: only with rtos_timer=%s",
+                        k->cpu, hardware_kinds(kinds, sizeof(kinds)));
         if (k->period_us)
-            return fail(err, len,
-                        "rtos_timer_period_us=%u: only with rtos_timer=\"pit\"",
-                        k->period_us);
+            return fail(err, len, "rtos_timer_period_us=%u: only with "
+                        "rtos_timer=%s", k->period_us,
+                        hardware_kinds(kinds, sizeof(kinds)));
         return 0;
     }
 
@@ -204,20 +361,17 @@ int natsume_check_keys(const struct natsume_keys *k,
         return fail(err, len, "pool=\"%s\": rtos_timer=\"%s\" puts the "
                     "domain in a cpupool of its own; leave pool unset",
                     k->pool, src);
-    if (ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS)
-        return fail(err, len, "rtos_timer_period_us=%u: the PIT can do "
-                    "%llu-%llu us", k->period_us,
-                    NATSUME_PIT_MIN_NS / 1000, NATSUME_PIT_MAX_NS / 1000);
+    if (natsume_timer_range(k->timer, &lo, &hi))
+        return fail(err, len, "rtos_timer: unknown source %d", k->timer);
+    if (ns < lo || ns > hi)
+        return fail(err, len, "rtos_timer_period_us=%u: %s can do "
+                    "%llu-%llu us", k->period_us, timer_noun(k->timer),
+                    (unsigned long long)(lo / 1000),
+                    (unsigned long long)(hi / 1000));
 
-    /* The source. */
-    if (!(h->reserved & (1U << k->timer)))
-        return fail(err, len, "rtos_timer=\"%s\": Xen has not reserved "
-                    "the PIT (boot option natsume=%s; if given, \"xl dmesg\" "
-                    "says why it was dropped)", src, src);
-    if (h->bound & (1U << k->timer))
-        return fail(err, len, "rtos_timer=\"%s\": the PIT is already bound "
-                    "to domain \"%s\" (id %d)", src,
-                    h->bound_name ? h->bound_name : "?", h->bound_domid);
+    /* The source, and the CPU against the other bindings. */
+    if (natsume_pick_source(k, h, err, len) < 0)
+        return -1;
 
     /* The CPU. */
     natsume_format_cpus(h, cpus, sizeof(cpus));

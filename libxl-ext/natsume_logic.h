@@ -17,14 +17,16 @@
 #include <stdint.h>
 
 /*
- * Timer sources, as in the rtos_timer key: name, key value.  The one list
+ * Kinds of timer, as in the rtos_timer key: name, key value.  The one list
  * of them: libxl's IDL enumeration rtos_timer has the same names, in the
- * same order (libxl_natsume.c checks that at compile time), and Xen's
- * XEN_NATSUME_SOURCE_* are the hardware ones, in the same order, from 0.
+ * same order (libxl_natsume.c checks that at compile time).  A kind other
+ * than "xen" covers one or more of Xen's hardware sources (the PIT, the
+ * HPET's comparators): natsume_source_timer() maps them.
  */
 #define NATSUME_TIMERS(X) \
     X(XEN, "xen")       /* Xen's own virtual timer: nothing to do */ \
-    X(PIT, "pit")
+    X(PIT, "pit")       /* the i8254 PIT: one source */ \
+    X(HPET, "hpet")     /* any reserved HPET comparator */
 
 enum natsume_timer {
 #define NATSUME_TIMER_ENUM(n, s) NATSUME_TIMER_##n,
@@ -33,10 +35,21 @@ enum natsume_timer {
     NATSUME_TIMER_NR
 };
 
-/* Same values as XEN_NATSUME_PIT_* in Xen's public/natsume.h. */
+/*
+ * Xen's sources (XEN_NATSUME_SOURCE_* in Xen's public/natsume.h, same
+ * values): the PIT, then HPET comparator n as source 1 + n.
+ */
+#define NATSUME_SOURCE_PIT          0U
+#define NATSUME_SOURCE_HPET(n)      (1U + (n))
+#define NATSUME_HPET_COMPARATORS    31U
+#define NATSUME_NR_SOURCES          32U
+
+/* Same values as XEN_NATSUME_PIT_* and XEN_NATSUME_HPET_*. */
 #define NATSUME_PIT_HZ              1193182ULL
 #define NATSUME_PIT_MIN_NS          100000ULL
 #define NATSUME_PIT_MAX_NS          54900000ULL
+#define NATSUME_HPET_MIN_NS         100000ULL
+#define NATSUME_HPET_MAX_NS         1000000000ULL
 #define NATSUME_NS_PER_S            1000000000ULL
 #define NATSUME_DEFAULT_PERIOD_US   1000U
 
@@ -44,6 +57,25 @@ enum natsume_timer {
 uint64_t natsume_pit_divisor(uint64_t period_ns);
 /* Actual period of a divisor, in ns, rounded to the nearest. */
 uint64_t natsume_pit_period_ns(uint64_t divisor);
+
+/* The kind of Xen's source number source; NATSUME_TIMER_XEN if none. */
+enum natsume_timer natsume_source_timer(unsigned int source);
+
+/* Xen's sources of kind t, 1 << source (none for "xen"). */
+uint32_t natsume_timer_sources(enum natsume_timer t);
+
+/*
+ * The name of a source as users see it (xenstore, xl, messages): "pit",
+ * "hpet<n>" for HPET comparator n, "source<N>" for one unknown here.
+ * Written into buf (NATSUME_SOURCE_NAME_LEN bytes are enough), which is
+ * returned.
+ */
+#define NATSUME_SOURCE_NAME_LEN 24
+const char *natsume_source_name(unsigned int source, char *buf, size_t len);
+
+/* The periods kind t can do, in ns: 0, or -1 for "xen" (none). */
+int natsume_timer_range(enum natsume_timer t, uint64_t *min_ns,
+                        uint64_t *max_ns);
 
 /* The keys of one domain config. */
 struct natsume_keys {
@@ -64,6 +96,13 @@ enum natsume_cpu_state {
     NATSUME_CPU_FREE,           /* online, in no cpupool */
 };
 
+/* A bound source, as Xen reports it. */
+struct natsume_binding {
+    int domid;
+    const char *name;           /* its domain's name, or NULL */
+    int cpu;                    /* the CPU its interrupt goes to */
+};
+
 /* What the host has, as far as the checks need it. */
 struct natsume_host {
     unsigned int nr_cpus;       /* CPUs 0 .. nr_cpus - 1 exist */
@@ -71,13 +110,12 @@ struct natsume_host {
     const char *const *cpu_pool;    /* name of its pool, or NULL entries */
     unsigned int pool0_cpus;    /* CPUs in Pool-0 */
     int dom0_only_cpu;          /* dom0's vCPUs may run only there, or -1 */
-    uint32_t reserved;          /* sources reserved at boot, 1 << timer */
-    uint32_t bound;             /* sources bound now, 1 << timer */
-    int bound_domid;            /* holder of the source asked for */
-    const char *bound_name;     /* its name, or NULL */
+    uint32_t reserved;          /* sources reserved at boot, 1 << source */
+    uint32_t bound;             /* sources bound now, 1 << source */
+    struct natsume_binding binding[NATSUME_NR_SOURCES]; /* of bound ones */
 };
 
-/* Name of a source as in the config ("xen", "pit"), or NULL. */
+/* Name of a kind as in the config ("xen", "pit", "hpet"), or NULL. */
 const char *natsume_timer_name(enum natsume_timer t);
 
 /*
@@ -118,6 +156,19 @@ int natsume_check_type(const struct natsume_keys *k, char *err, size_t len);
 int natsume_check_keys(const struct natsume_keys *k,
                        const struct natsume_host *h,
                        char *err, size_t len);
+
+/*
+ * The source to bind for keys already checked, on the host as it is now:
+ * the lowest-numbered reserved, unbound source of kind k->timer, provided
+ * k->cpu is not the CPU of another bound source.  Part of
+ * natsume_check_keys(); libxl asks again at bind time, from Xen's status
+ * then, as another domain may have taken a source meanwhile.  Returns the
+ * source, or -1 with a message in err (the same as natsume_check_keys()
+ * gives).
+ */
+int natsume_pick_source(const struct natsume_keys *k,
+                        const struct natsume_host *h,
+                        char *err, size_t len);
 
 /* "0-1", "0,2-3": the CPUs whose state is not offline. */
 void natsume_format_cpus(const struct natsume_host *h, char *buf, size_t len);

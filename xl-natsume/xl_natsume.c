@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-only */
 /*
  * xl_natsume.c: the rtos_* keys of a domain config, and
- * "xl natsume-status [-j] [domain]": what Xen reserved at boot, each timer
- * binding and how well it ticks, as a table or as JSON.
+ * "xl natsume-status [-j] [domain]": what Xen reserved at boot, each
+ * reserved source bound or free, each binding and how well it ticks, as a
+ * table or as JSON.
  *
  * xl only parses and prints: checks and actions are libxl's
- * (libxl_natsume.c), the histogram's bucket bounds natsume_logic.c's.
+ * (libxl_natsume.c), the names of sources and the histogram's bucket
+ * bounds natsume_logic.c's.
  *
  * This program is free software; you can redistribute it and/or modify
  * it under the terms of the GNU Lesser General Public License as published
@@ -84,15 +86,15 @@ void parse_natsume_config(const XLU_Config *config,
         b_info->u.pv.rtos_timer_period_us = k.period_us;
 
     /* Xen cannot soft-reset a PV domain: a new one is the nearest thing. */
-    if (k.timer == NATSUME_TIMER_PIT && !natsume_value(config, "on_soft_reset"))
+    if (k.timer != NATSUME_TIMER_XEN &&
+        !natsume_value(config, "on_soft_reset"))
         d_config->on_soft_reset = LIBXL_ACTION_ON_SHUTDOWN_RESTART;
 }
 
-static const char *source_name(libxl_rtos_timer t)
+/* "pit", "hpet2" (libxl names it as natsume_logic does). */
+static const char *source_name(const libxl_natsume_source_status *s)
 {
-    const char *s = libxl_rtos_timer_to_string(t);
-
-    return s ? s : "?";
+    return s->name ? s->name : "?";
 }
 
 /* Ticks lost: not_running ones are left pending and taken late. */
@@ -126,7 +128,7 @@ static void print_table(const libxl_natsume_source_status *list, int nr,
     printf("Reserved at boot:");
     for (i = 0; i < nr; i++) {
         if (list[i].reserved) {
-            printf(" %s", source_name(list[i].source));
+            printf(" %s", source_name(&list[i]));
             any = true;
         }
     }
@@ -138,11 +140,14 @@ static void print_table(const libxl_natsume_source_status *list, int nr,
     for (i = 0; i < nr; i++) {
         const libxl_natsume_source_status *s = &list[i];
 
+        /* A free source is listed too, unless one domain is asked for. */
+        if (!s->bound && s->reserved && domid == INVALID_DOMID)
+            printf("%-6s (free)\n", source_name(s));
         if (!s->bound || (domid != INVALID_DOMID && s->domid != domid))
             continue;
         rows++;
         printf("%-6s %-16s %5u %4u %11"PRIu64" %11"PRIu64" %10"PRIu64
-               " %10"PRIu64" %10"PRIu64"\n", source_name(s->source),
+               " %10"PRIu64" %10"PRIu64"\n", source_name(s),
                s->domain_name ? s->domain_name : "?", s->domid, s->cpu,
                s->period_ns, s->actual_period_ns, s->ticks, s->delivered,
                dropped(s));
@@ -203,7 +208,14 @@ static int print_json(const libxl_natsume_source_status *list, int nr,
     CHK(yajl_gen_array_open(g));
     for (i = 0; i < nr; i++)
         if (list[i].reserved)
-            CHK(gen_str(g, source_name(list[i].source)));
+            CHK(gen_str(g, source_name(&list[i])));
+    CHK(yajl_gen_array_close(g));
+
+    CHK(gen_str(g, "free"));
+    CHK(yajl_gen_array_open(g));
+    for (i = 0; i < nr; i++)
+        if (list[i].reserved && !list[i].bound)
+            CHK(gen_str(g, source_name(&list[i])));
     CHK(yajl_gen_array_close(g));
 
     CHK(gen_str(g, "bindings"));
@@ -215,7 +227,9 @@ static int print_json(const libxl_natsume_source_status *list, int nr,
             continue;
         CHK(yajl_gen_map_open(g));
         CHK(gen_str(g, "source"));
-        CHK(gen_str(g, source_name(s->source)));
+        CHK(gen_str(g, source_name(s)));
+        CHK(gen_str(g, "rtos_timer"));
+        CHK(gen_str(g, libxl_rtos_timer_to_string(s->source) ?: "?"));
         CHK(gen_str(g, "domain"));
         CHK(gen_str(g, s->domain_name ? s->domain_name : ""));
         CHK(gen_key_u64(g, "domid", s->domid));

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Fuzz target: libxl-ext/natsume_logic.c, the checks of the rtos_* keys
- * against the host, xl's reading of the keys' text, and the period
- * arithmetic.  The input is cut into a host (CPUs and their states, pools,
- * what is reserved and bound), a set of keys, an error buffer size, and
- * three NUL-separated texts for the keys.
+ * against the host, the choice and names of Xen's sources, xl's reading of
+ * the keys' text, and the period arithmetic.  The input is cut into a host
+ * (CPUs and their states, pools, the sources reserved and bound), a set of
+ * keys, an error buffer size, the CPU of each bound source, and three
+ * NUL-separated texts for the keys.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +59,47 @@ static void check_period(uint64_t ns)
         abort();
 }
 
+/* Names and kinds of Xen's sources agree. */
+static void check_source(unsigned int source)
+{
+    enum natsume_timer t = natsume_source_timer(source);
+    char name[NATSUME_SOURCE_NAME_LEN], want[NATSUME_SOURCE_NAME_LEN];
+
+    natsume_source_name(source, name, sizeof(name));
+    if ( t == NATSUME_TIMER_PIT )
+        snprintf(want, sizeof(want), "pit");
+    else if ( t == NATSUME_TIMER_HPET )
+        snprintf(want, sizeof(want), "hpet%u", source - 1);
+    else
+        snprintf(want, sizeof(want), "source%u", source);
+    if ( strcmp(name, want) ||
+         (source < NATSUME_NR_SOURCES && t == NATSUME_TIMER_XEN) ||
+         (source >= NATSUME_NR_SOURCES && t != NATSUME_TIMER_XEN) ||
+         (source < NATSUME_NR_SOURCES &&
+          !(natsume_timer_sources(t) & (1U << source))) )
+        abort();
+}
+
+/*
+ * The source natsume_pick_source() chose for k: the lowest-numbered
+ * reserved, free one of k's kind, no bound source on k's CPU.
+ */
+static void check_pick(const struct natsume_keys *k,
+                       const struct natsume_host *h, int s)
+{
+    uint32_t avail = h->reserved & ~h->bound &
+                     natsume_timer_sources(k->timer);
+    unsigned int i;
+
+    if ( s < 0 || s >= (int)NATSUME_NR_SOURCES ||
+         !(avail & (1U << s)) || (avail & ((1U << s) - 1)) ||
+         natsume_source_timer(s) != k->timer )
+        abort();
+    for ( i = 0; i < NATSUME_NR_SOURCES; i++ )
+        if ( (h->bound & (1U << i)) && h->binding[i].cpu == k->cpu )
+            abort();
+}
+
 static void check_host(const uint8_t *data, size_t size)
 {
     const uint8_t *p = data;
@@ -85,8 +128,16 @@ static void check_host(const uint8_t *data, size_t size)
     h.dom0_only_cpu = (int32_t)take(&p, &left, 4);
     h.reserved = take(&p, &left, 4);
     h.bound = take(&p, &left, 4);
-    h.bound_domid = (int32_t)take(&p, &left, 4);
-    h.bound_name = take(&p, &left, 1) & 1 ? "rtos" : NULL;
+    {
+        int domid = (int32_t)take(&p, &left, 4);
+        const char *name = take(&p, &left, 1) & 1 ? "rtos" : NULL;
+
+        for ( i = 0; i < NATSUME_NR_SOURCES; i++ )
+        {
+            h.binding[i].domid = domid + i;
+            h.binding[i].name = name;
+        }
+    }
 
     k.timer = (int32_t)take(&p, &left, 4);
     k.cpu = (int32_t)take(&p, &left, 4);
@@ -100,6 +151,10 @@ static void check_host(const uint8_t *data, size_t size)
     k.soft_reset = take(&p, &left, 1) & 1;
     k.pool = take(&p, &left, 1) & 1 ? "rt" : NULL;
     len = take(&p, &left, 1);
+    /* The CPU of each bound source: small numbers, to meet k.cpu. */
+    for ( i = 0; i < NATSUME_NR_SOURCES; i++ )
+        h.binding[i].cpu = h.bound & (1U << i) ? (int8_t)take(&p, &left, 1)
+                                               : -1;
 
     err = malloc(len ? len : 1);
     if ( !err )
@@ -109,10 +164,14 @@ static void check_host(const uint8_t *data, size_t size)
         abort();
     if ( rc == -1 )
         check_msg(err, len);
-    else if ( k.timer == NATSUME_TIMER_PIT )
+    else if ( k.timer == NATSUME_TIMER_PIT || k.timer == NATSUME_TIMER_HPET )
     {
-        /* Accepted: a real, usable CPU and a period the PIT can do. */
+        /* Accepted: a real, usable CPU and a period the source can do. */
         uint64_t ns = natsume_keys_period_ns(&k);
+        uint64_t lo = k.timer == NATSUME_TIMER_PIT ? NATSUME_PIT_MIN_NS
+                                                   : NATSUME_HPET_MIN_NS;
+        uint64_t hi = k.timer == NATSUME_TIMER_PIT ? NATSUME_PIT_MAX_NS
+                                                   : NATSUME_HPET_MAX_NS;
 
         if ( k.cpu < 0 || (unsigned int)k.cpu >= h.nr_cpus ||
              state[k.cpu] == NATSUME_CPU_OFFLINE ||
@@ -120,13 +179,25 @@ static void check_host(const uint8_t *data, size_t size)
              (state[k.cpu] == NATSUME_CPU_POOL0 && h.pool0_cpus <= 1) ||
              k.cpu == h.dom0_only_cpu || k.vcpus != 1 ||
              (k.type && strcmp(k.type, "pv")) || k.soft_reset || k.pool ||
-             ns < NATSUME_PIT_MIN_NS || ns > NATSUME_PIT_MAX_NS ||
-             !(h.reserved & (1U << NATSUME_TIMER_PIT)) ||
-             (h.bound & (1U << NATSUME_TIMER_PIT)) )
+             ns < lo || ns > hi )
             abort();
-        check_period(ns);
+        /* And a source to bind, the same as at bind time. */
+        memset(err, 0, len);
+        check_pick(&k, &h, natsume_pick_source(&k, &h, err, len));
+        if ( len && err[0] )
+            abort();
+        if ( k.timer == NATSUME_TIMER_PIT )
+            check_period(ns);
     }
     else if ( k.timer != NATSUME_TIMER_XEN || k.cpu >= 0 || k.period_us )
+        abort();
+    /* On its own too: a source it picks is a good one. */
+    rc = natsume_pick_source(&k, &h, err, len);
+    if ( rc >= 0 )
+        check_pick(&k, &h, rc);
+    else if ( rc == -1 )
+        check_msg(err, len);
+    else
         abort();
     free(err);
 
@@ -142,6 +213,8 @@ static void check_host(const uint8_t *data, size_t size)
             abort();
     }
     natsume_hist_low_ns(take(&p, &left, 1) % 16);
+    check_source(take(&p, &left, 1));
+    check_source(take(&p, &left, 4));
 }
 
 /* The rest: up to three NUL-separated key texts, NULL when missing. */
@@ -169,7 +242,7 @@ static void check_parse(const uint8_t *data, size_t size, size_t len)
     rc = natsume_parse_keys(s[0], s[1], s[2], &k, err, len);
     if ( rc == 0 )
     {
-        if ( (k.timer != NATSUME_TIMER_XEN && k.timer != NATSUME_TIMER_PIT) ||
+        if ( (unsigned int)k.timer >= NATSUME_TIMER_NR ||
              (s[0] == NULL && k.timer != NATSUME_TIMER_XEN) ||
              (s[1] == NULL) != (k.cpu == -1) || k.cpu < -1 ||
              (s[2] == NULL) != (k.period_us == 0) )

@@ -3,7 +3,8 @@
  * Fuzz target: the rtos_* keys of an xl domain config.  The input is the
  * config text: libxlutil parses it as xl does, then the keys' values go
  * through natsume_parse_keys() (what xl's parse_natsume_config() calls)
- * and, when they parse, natsume_check_keys() against a two-CPU host.
+ * and, when they parse, natsume_check_keys() against a two-CPU host with the
+ * PIT and HPET comparator 2 reserved and free.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -52,8 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .cpu_state = state,
         .pool0_cpus = 2,
         .dom0_only_cpu = 0,
-        .reserved = 1U << NATSUME_TIMER_PIT,
-        .bound_domid = -1,
+        .reserved = 1U << NATSUME_SOURCE_PIT |
+                    1U << NATSUME_SOURCE_HPET(2),
     };
     const char *timer, *cpu, *period;
     struct natsume_keys k;
@@ -88,8 +89,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
              (k.timer != NATSUME_TIMER_XEN || k.cpu >= 0 || k.period_us) )
             abort();
         if ( natsume_check_keys(&k, &h, err, sizeof(err)) == 0 &&
-             k.timer == NATSUME_TIMER_PIT &&
-             (k.cpu != 1 || (k.type && strcmp(k.type, "pv"))) )
+             k.timer != NATSUME_TIMER_XEN &&
+             (k.cpu != 1 || (k.type && strcmp(k.type, "pv")) ||
+              natsume_pick_source(&k, &h, err, sizeof(err)) !=
+              (k.timer == NATSUME_TIMER_PIT ? (int)NATSUME_SOURCE_PIT
+                                            : (int)NATSUME_SOURCE_HPET(2))) )
             abort();        /* CPU 0 is dom0's, there is no other */
     }
 
