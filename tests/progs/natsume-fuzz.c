@@ -19,7 +19,8 @@
  *
  * A bind that succeeds must be one the interface allows; it is unbound at
  * once.  Output is "key: value" lines; exit status 1 when any answer was
- * not the expected one or the PIT is not left as found.
+ * not the expected one or a source (the PIT, HPET comparators) is not left
+ * as found.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -36,7 +37,9 @@
 #define MAX_CPUS        256
 #define MAX_ERRNO       256
 #define MAX_REPORTS     20
-#define STATUS_SLOTS    4
+/* Room for every source, and then some. */
+#define STATUS_SLOTS    (XEN_NATSUME_NR_SOURCES + 2)
+#define NR_SOURCES      XEN_NATSUME_NR_SOURCES
 
 /* xorshift64*: small, and the same sequence on every machine. */
 static uint64_t rng_state;
@@ -56,7 +59,7 @@ static uint64_t pick(const uint64_t *v, size_t n)
 
 #define PICK(a) pick(a, sizeof(a) / sizeof((a)[0]))
 
-/* What the host has, and who holds the PIT. */
+/* What the host has, and who holds each source. */
 static struct {
     unsigned int nr_doms;
     uint16_t domid[MAX_DOMS];
@@ -64,8 +67,9 @@ static struct {
     unsigned int nr_cpu_ids;
     bool online[MAX_CPUS];
     uint32_t reserved;      /* bitmap from the sysctl */
-    bool bound;
-    uint16_t holder;
+    bool bound[NR_SOURCES];
+    uint16_t holder[NR_SOURCES];
+    uint32_t cpu[NR_SOURCES];
 } host;
 
 static xc_interface *xch;
@@ -196,15 +200,26 @@ static uint64_t pit_period(uint64_t ns)
     return (c * 1000000000ULL + XEN_NATSUME_PIT_HZ / 2) / XEN_NATSUME_PIT_HZ;
 }
 
+/* Whether a bound source has its interrupt on cpu. */
+static bool cpu_bound(uint32_t cpu)
+{
+    unsigned int i;
+
+    for ( i = 0; i < NR_SOURCES; i++ )
+        if ( host.bound[i] && host.cpu[i] == cpu )
+            return true;
+    return false;
+}
+
 /* Unbind what a valid bind of ours took; a plain, correct domctl. */
-static void undo_bind(uint16_t domid)
+static void undo_bind(uint16_t domid, uint32_t source)
 {
     memset(dbuf, 0, sizeof(*dbuf));
     dbuf->cmd = XEN_DOMCTL_natsume_op;
     dbuf->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
     dbuf->domain = domid;
     dbuf->u.natsume_op.cmd = XEN_DOMCTL_NATSUME_unbind;
-    dbuf->u.natsume_op.source = XEN_NATSUME_SOURCE_PIT;
+    dbuf->u.natsume_op.source = source;
     calls++;
     domctls++;
     if ( domctl() )
@@ -215,7 +230,7 @@ static void undo_bind(uint16_t domid)
         return;
     }
     oks++;
-    host.bound = false;
+    host.bound[source] = false;
 }
 
 /* The arguments of one natsume domctl. */
@@ -239,8 +254,10 @@ static void choose_domctl(struct domctl_args *a)
         0x80000000, 0xFFFFFFFF,
     };
     static const uint64_t sources[] = {
-        XEN_NATSUME_SOURCE_PIT, XEN_NATSUME_NR_SOURCES, 2, 31, 32, 0x80000000,
-        0xFFFFFFFF,
+        XEN_NATSUME_SOURCE_PIT, XEN_NATSUME_SOURCE_HPET(0),
+        XEN_NATSUME_SOURCE_HPET(1), XEN_NATSUME_SOURCE_HPET(2),
+        XEN_NATSUME_SOURCE_HPET(XEN_NATSUME_HPET_COMPARATORS - 1),
+        XEN_NATSUME_NR_SOURCES, 0x80000000, 0xFFFFFFFF,
     };
     static const uint64_t cpus_big[] = {
         63, 64, 255, 256, 4095, 4096, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF,
@@ -251,7 +268,9 @@ static void choose_domctl(struct domctl_args *a)
     static const uint64_t periods[] = {
         0, 1, 999, 99999, XEN_NATSUME_PIT_MIN_NS, XEN_NATSUME_PIT_MIN_NS + 1,
         1000000, 999847, XEN_NATSUME_PIT_MAX_NS - 1, XEN_NATSUME_PIT_MAX_NS,
-        XEN_NATSUME_PIT_MAX_NS + 1, 54925000, 55000000, 1000000000,
+        XEN_NATSUME_PIT_MAX_NS + 1, 54925000, 55000000,
+        XEN_NATSUME_HPET_MAX_NS - 1, XEN_NATSUME_HPET_MAX_NS,
+        XEN_NATSUME_HPET_MAX_NS + 1,
         UINT32_MAX, (uint64_t)UINT32_MAX + 1, 15460000000000ULL,
         INT64_MAX, (uint64_t)INT64_MAX + 1, UINT64_MAX,
     };
@@ -274,7 +293,7 @@ static void choose_domctl(struct domctl_args *a)
     }
     a->cmd = rnd() % 8 ? rnd() % 2
                        : (rnd() % 2 ? PICK(cmds) : (uint32_t)rnd());
-    a->source = rnd() % 4 ? XEN_NATSUME_SOURCE_PIT
+    a->source = rnd() % 4 ? rnd() % 4 /* the PIT, HPET comparators 0-2 */
                           : (rnd() % 2 ? PICK(sources) : (uint32_t)rnd());
     switch ( rnd() % 4 )
     {
@@ -300,6 +319,7 @@ static void choose_domctl(struct domctl_args *a)
 static int domctl_expect(const struct domctl_args *a, uint64_t *period)
 {
     int d = find_dom(a->domid);
+    bool pit;
 
     if ( a->version != XEN_DOMCTL_INTERFACE_VERSION )
         return EACCES;
@@ -308,19 +328,25 @@ static int domctl_expect(const struct domctl_args *a, uint64_t *period)
     if ( a->cmd != XEN_DOMCTL_NATSUME_bind &&
          a->cmd != XEN_DOMCTL_NATSUME_unbind )
         return EOPNOTSUPP;
-    if ( a->source != XEN_NATSUME_SOURCE_PIT )
+    uint64_t min, max;
+
+    if ( a->source >= NR_SOURCES )
         return EINVAL;
-    if ( !(host.reserved & (1U << XEN_NATSUME_SOURCE_PIT)) )
+    if ( !(host.reserved & (1U << a->source)) )
         return ENODEV;
     if ( a->cmd == XEN_DOMCTL_NATSUME_unbind )
-        return host.bound && host.holder == a->domid ? 0 : ENOENT;
-    if ( host.bound )
+        return host.bound[a->source] && host.holder[a->source] == a->domid
+               ? 0 : ENOENT;
+    if ( host.bound[a->source] || cpu_bound(a->cpu) )
         return EBUSY;
+    pit = a->source == XEN_NATSUME_SOURCE_PIT;
+    min = pit ? XEN_NATSUME_PIT_MIN_NS : XEN_NATSUME_HPET_MIN_NS;
+    max = pit ? XEN_NATSUME_PIT_MAX_NS : XEN_NATSUME_HPET_MAX_NS;
     if ( !cpu_online(a->cpu) || a->vcpu >= host.nr_vcpus[d] ||
-         a->period < XEN_NATSUME_PIT_MIN_NS ||
-         a->period > XEN_NATSUME_PIT_MAX_NS )
+         a->period < min || a->period > max )
         return EINVAL;
-    *period = pit_period(a->period);
+    /* An HPET's clock is Xen's to know: checked within half a count. */
+    *period = pit ? pit_period(a->period) : a->period;
     return 0;
 }
 
@@ -362,12 +388,17 @@ static void check_domctl(const struct domctl_args *a, int want,
 
     if ( got == 0 && a->cmd == XEN_DOMCTL_NATSUME_bind )
     {
-        host.bound = true;
-        host.holder = a->domid;
+        uint64_t actual = dbuf->u.natsume_op.period_ns;
+        /* An HPET counts at 10 MHz at least: 50 ns off at most. */
+        uint64_t slack = a->source == XEN_NATSUME_SOURCE_PIT ? 0 : 50;
+
+        host.bound[a->source] = true;
+        host.holder[a->source] = a->domid;
+        host.cpu[a->source] = a->cpu;
         if ( want == 0 )
         {
             valid_binds++;
-            if ( dbuf->u.natsume_op.period_ns != want_period )
+            if ( actual + slack < want_period || actual > want_period + slack )
             {
                 bad_output++;
                 printf("bad output: %s: actual period %" PRIu64
@@ -375,10 +406,10 @@ static void check_domctl(const struct domctl_args *a, int want,
                        (uint64_t)dbuf->u.natsume_op.period_ns, want_period);
             }
         }
-        undo_bind(a->domid);
+        undo_bind(a->domid, a->source);
     }
     else if ( got == 0 && a->cmd == XEN_DOMCTL_NATSUME_unbind )
-        host.bound = false;
+        host.bound[a->source] = false;
 }
 
 static void fuzz_domctl(uint16_t protect, bool have_protect)
@@ -464,17 +495,17 @@ static uint64_t handle_addr(enum handle_kind k, unsigned int *fit)
     return 0;
 }
 
-static bool status_entry_ok(const xen_natsume_status_t *st)
+static bool status_entry_ok(const xen_natsume_status_t *st, unsigned int i)
 {
-    bool reserved = host.reserved & (1U << XEN_NATSUME_SOURCE_PIT);
+    bool reserved = host.reserved & (1U << i);
 
-    if ( st->source != XEN_NATSUME_SOURCE_PIT || st->pad || st->pad2 ||
+    if ( st->source != i || st->pad || st->pad2 ||
          (st->flags & ~(XEN_NATSUME_RESERVED | XEN_NATSUME_BOUND |
                         XEN_NATSUME_STATS)) ||
          !(st->flags & XEN_NATSUME_RESERVED) != !reserved ||
-         !(st->flags & XEN_NATSUME_BOUND) != !host.bound )
+         !(st->flags & XEN_NATSUME_BOUND) != !host.bound[i] )
         return false;
-    return !host.bound || st->domid == host.holder;
+    return !host.bound[i] || st->domid == host.holder[i];
 }
 
 static void fuzz_sysctl(void)
@@ -537,7 +568,7 @@ static void fuzz_sysctl(void)
         xen_natsume_status_t st;
 
         memcpy(&st, out + i * sz, sz);
-        if ( !status_entry_ok(&st) )
+        if ( !status_entry_ok(&st, i) )
         {
             bad_output++;
             printf("bad output: %s: entry %u\n", what, i);
@@ -555,20 +586,42 @@ static void fuzz_sysctl(void)
     }
 }
 
-/* The PIT as Xen reports it, with a plain status call. */
-static int read_pit(void)
+/* The sources as Xen reports them, with a plain status call. */
+static int read_sources(void)
 {
+    unsigned int i;
+
     memset(sbuf, 0, sizeof(*sbuf));
     sbuf->cmd = XEN_SYSCTL_natsume_op;
     sbuf->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
-    sbuf->u.natsume_op.nr_sources = 1;
+    sbuf->u.natsume_op.nr_sources = NR_SOURCES;
     sbuf->u.natsume_op.status.p = status_buf;
     if ( sysctl() )
         return -1;
     host.reserved = sbuf->u.natsume_op.reserved;
-    host.bound = status_buf[0].flags & XEN_NATSUME_BOUND;
-    host.holder = status_buf[0].domid;
+    for ( i = 0; i < NR_SOURCES; i++ )
+    {
+        host.bound[i] = status_buf[i].flags & XEN_NATSUME_BOUND;
+        host.holder[i] = status_buf[i].domid;
+        host.cpu[i] = status_buf[i].cpu;
+    }
     return 0;
+}
+
+/* "bound_before: 3 5": the holder of each bound source, or "none". */
+static void print_bound(const char *key)
+{
+    unsigned int i;
+    bool any = false;
+
+    printf("%s:", key);
+    for ( i = 0; i < NR_SOURCES; i++ )
+        if ( host.bound[i] )
+        {
+            printf(" %u", host.holder[i]);
+            any = true;
+        }
+    printf("%s\n", any ? "" : " none");
 }
 
 static int usage(void)
@@ -583,8 +636,8 @@ int main(int argc, char *argv[])
     uint64_t seed = 20121129;
     unsigned long n = 3000, i;
     uint16_t protect = 0;
-    bool have_protect = false, before_bound;
-    uint16_t before_holder;
+    bool have_protect = false, before_bound[NR_SOURCES];
+    uint16_t before_holder[NR_SOURCES];
     int offline = -1, opt, rc = 0;
 
     while ( (opt = getopt(argc, argv, "s:n:p:o:")) != -1 )
@@ -631,7 +684,7 @@ int main(int argc, char *argv[])
         printf("offline_cpu: %d\n", offline);
     }
 
-    if ( read_host() || read_pit() )
+    if ( read_host() || read_sources() )
     {
         perror("natsume-fuzz: host");
         return 1;
@@ -639,8 +692,8 @@ int main(int argc, char *argv[])
     /* Xen's CPU topology still lists a CPU that is present but offline. */
     if ( offline >= 0 && offline < MAX_CPUS )
         host.online[offline] = false;
-    before_bound = host.bound;
-    before_holder = host.holder;
+    memcpy(before_bound, host.bound, sizeof(before_bound));
+    memcpy(before_holder, host.holder, sizeof(before_holder));
 
     printf("seed: %" PRIu64 "\n", seed);
     printf("domains:");
@@ -649,13 +702,21 @@ int main(int argc, char *argv[])
     printf("\ncpus:");
     for ( i = 0; i < host.nr_cpu_ids && i < MAX_CPUS; i++ )
         printf(" %lu%s", i, host.online[i] ? "" : "(offline)");
-    printf("\nreserved: %s\n",
-           host.reserved & (1U << XEN_NATSUME_SOURCE_PIT) ? "pit" : "none");
-    if ( host.bound )
-        printf("bound_before: %u\n", host.holder);
-    else
-        printf("bound_before: none\n");
-    if ( have_protect && (!host.bound || host.holder != protect) )
+    printf("\nreserved:");
+    for ( i = 0; i < NR_SOURCES; i++ )
+    {
+        if ( !(host.reserved & (1U << i)) )
+            continue;
+        if ( i == XEN_NATSUME_SOURCE_PIT )
+            printf(" pit");
+        else
+            printf(" hpet%lu", i - XEN_NATSUME_SOURCE_HPET(0));
+    }
+    printf("%s\n", host.reserved ? "" : " none");
+    print_bound("bound_before");
+    if ( have_protect &&
+         (!host.bound[XEN_NATSUME_SOURCE_PIT] ||
+          host.holder[XEN_NATSUME_SOURCE_PIT] != protect) )
     {
         printf("error: domain %u does not hold the PIT\n", protect);
         return 1;
@@ -692,22 +753,20 @@ int main(int argc, char *argv[])
     printf("bad_output: %lu\n", bad_output);
     printf("unbind_failures: %lu\n", unbind_fail);
 
-    /* The PIT as we found it. */
-    if ( read_pit() )
+    /* The sources as we found them. */
+    if ( read_sources() )
     {
         perror("natsume-fuzz: status");
         return 1;
     }
-    if ( host.bound )
-        printf("bound_after: %u\n", host.holder);
-    else
-        printf("bound_after: none\n");
-    if ( host.bound != before_bound ||
-         (host.bound && host.holder != before_holder) )
-    {
-        printf("error: the PIT is not left as found\n");
-        rc = 1;
-    }
+    print_bound("bound_after");
+    for ( i = 0; i < NR_SOURCES; i++ )
+        if ( host.bound[i] != before_bound[i] ||
+             (host.bound[i] && host.holder[i] != before_holder[i]) )
+        {
+            printf("error: source %lu is not left as found\n", i);
+            rc = 1;
+        }
 
     if ( mismatches || bad_output || unbind_fail )
         rc = 1;

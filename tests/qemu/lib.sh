@@ -133,12 +133,12 @@ irq0()
 }
 
 # snapshot: what a refused request must leave as it was: the domains,
-# the cpupools and the PIT's binding.
+# the cpupools and the sources' bindings.
 snapshot()
 {
     xl list | awk '{ print $1, $2 }'
     xl cpupool-list
-    xl natsume-status | sed -n 's/^\(pit\) *\([^ ]*\) *\([0-9]*\) *\([0-9]*\) .*/\1 \2 \3 \4/p'
+    xl natsume-status | sed -n 's/^\(pit\|hpet[0-9]*\) *\([^ ]*\) *\([0-9]*\) *\([0-9]*\) .*/\1 \2 \3 \4/p'
 }
 
 # unchanged BEFORE AFTER: "unchanged: yes", or "unchanged: no" and both.
@@ -152,6 +152,27 @@ unchanged()
         echo "---"
         echo "$2"
     fi
+}
+
+# refused NAME COMMAND...: "=== bad NAME", COMMAND's output and "rc: N";
+# COMMAND must fail and change nothing (see snapshot).
+refused()
+{
+    _rname=$1
+    shift
+    _before=$(snapshot)
+    echo "=== bad $_rname"
+    "$@" 2>&1
+    echo "rc: $?"
+    unchanged "$_before" "$(snapshot)"
+}
+
+# bad NAME CONFIG [KEY=VALUE...]: xl create must fail and change nothing.
+bad()
+{
+    _name=$1 _cfg=$2
+    shift 2
+    refused "$_name" xl create "$_cfg" "$@"
 }
 
 # free_settled MB SECONDS: wait until Xen's free memory is MB again; a

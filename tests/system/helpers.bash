@@ -102,3 +102,15 @@ rtos_result()
 {
     serial_log "$1" | sed -n 's/^NATSUME-RESULT //p' | head -n 1 | json ".$2"
 }
+
+# refused_with NAME BAD GREP-FLAG PATTERN: the request the scenario NAME
+# made as "=== bad BAD" (lib.sh's refused) failed, with a message that
+# matches PATTERN (grep -F or -E), and changed nothing.
+refused_with()
+{
+    local out
+    out=$(section "$1" "bad $2")
+    grep -q "$3" -- "$4" <<<"$out"
+    nonzero "$(section_rc "$1" "bad $2")"
+    grep -qx 'unchanged: yes' <<<"$out"
+}

@@ -30,11 +30,7 @@ rc_of()
 # failed_with NAME MESSAGE: "bad NAME" failed with MESSAGE, nothing changed.
 failed_with()
 {
-    local out
-    out=$(section $S "bad $1")
-    grep -qF -- "$2" <<<"$out"
-    nonzero "$(rc_of "bad $1")"
-    grep -qx 'unchanged: yes' <<<"$out"
+    refused_with $S "$1" -F "$2"
 }
 
 domid()
@@ -176,7 +172,11 @@ PY
 }
 
 @test "bad: an unknown source" {
-    failed_with "hpet" 'rtos_timer="hpet": allowed values are "xen" and "pit"'
+    failed_with "unknown" 'rtos_timer="hpet2": allowed values are "xen", "pit" and "hpet"'
+}
+
+@test "bad: rtos_timer=\"hpet\" with no HPET comparator reserved" {
+    failed_with "hpet" 'rtos_timer="hpet": Xen has reserved no HPET comparator (boot option natsume=hpet or natsume=hpet:N; if given, "xl dmesg" says why it was dropped)'
 }
 
 @test "bad: pool= with rtos_timer" {

@@ -16,26 +16,6 @@ pit_cfg()
     rtos_cfg "$1" "mode=natsume ticks=$2 period_us=1000" 'rtos_timer="pit"' rtos_cpu=1
 }
 
-# refused NAME COMMAND...: COMMAND must fail and change nothing.
-refused()
-{
-    name=$1
-    shift
-    before=$(snapshot)
-    echo "=== bad $name"
-    "$@" 2>&1
-    echo "rc: $?"
-    unchanged "$before" "$(snapshot)"
-}
-
-# bad NAME CONFIG [KEY=VALUE...]: xl create must fail and change nothing.
-bad()
-{
-    _name=$1 _cfg=$2
-    shift 2
-    refused "$_name" xl create "$_cfg" "$@"
-}
-
 echo "=== xl help"
 xl help 2>&1 | grep natsume
 echo "=== status at boot"
@@ -54,6 +34,7 @@ bad "pvh" /tmp/rtos.cfg 'type="pvh"'
 bad "short period" /tmp/rtos.cfg 'rtos_timer_period_us=50'
 bad "long period" /tmp/rtos.cfg 'rtos_timer_period_us=60000'
 bad "hpet" /tmp/rtos.cfg 'rtos_timer="hpet"'
+bad "unknown" /tmp/rtos.cfg 'rtos_timer="hpet2"'
 bad "soft reset" /tmp/rtos.cfg 'on_soft_reset="soft-reset"'
 
 echo "=== create"
