@@ -11,8 +11,9 @@
 #   make test     unit tests and system tests (Xen booted under QEMU)
 #   make demo     boot Xen under QEMU, load it, and compare the RTOS guest's
 #                 tick on stock Xen's timer and on the PIT
-#   make bench    the benchmark: stock, tuned stock and natsume, idle, under
-#                 a NIC flood at the RTOS and under CPU-0 load, into
+#   make bench    the benchmark: stock, tuned stock, natsume (the PIT) and
+#                 natsume with an HPET comparator, idle, under a NIC flood
+#                 at the RTOS and under CPU-0 load, into
 #                 build/bench-results (BENCH_ARGS: see bench/run; -P
 #                 publishes into bench/results)
 #   make floor    the emulator's own floor: how long an interrupt for CPU 1

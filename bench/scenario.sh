@@ -6,9 +6,10 @@
 # binding and the load programs' summaries on the output disk.
 #
 # bench.env (copied in with -f) sets:
-#   BENCH_RUNS       words NAME:KIND:STATE, in order: KIND stock, tuned or
-#                    natsume; STATE idle, flood (frames from dom0 at a NIC
-#                    passed through to the RTOS guest, for that run only)
+#   BENCH_RUNS       words NAME:KIND:STATE, in order: KIND stock, tuned,
+#                    natsume (the PIT) or hpet (an HPET comparator); STATE
+#                    idle, flood (frames from dom0 at a NIC passed through
+#                    to the RTOS guest, for that run only)
 #                    or load (starts before the first loaded run and runs
 #                    to the end), e.g.
 #                    "natsume-idle:natsume:idle natsume-load:natsume:load"
@@ -127,6 +128,8 @@ bench_cfg()
     tuned) set -- 'pool="rt"' ;;
     natsume) _mode=natsume
              set -- 'rtos_timer="pit"' rtos_cpu=1 "rtos_timer_period_us=$BENCH_PERIOD_US" ;;
+    hpet) _mode=natsume
+          set -- 'rtos_timer="hpet"' rtos_cpu=1 "rtos_timer_period_us=$BENCH_PERIOD_US" ;;
     esac
     [ "$_state" != flood ] || set -- "$@" "pci=['$FLOOD_RTOS']"
     rtos_cfg "$_name" \
@@ -209,6 +212,7 @@ run()
     stock) say "running the RTOS guest on stock Xen's timer: $BENCH_TICKS ticks" ;;
     tuned) say "running the RTOS guest on tuned stock Xen's timer: $BENCH_TICKS ticks" ;;
     natsume) say "running the RTOS guest on the PIT (rtos_timer=\"pit\"): $BENCH_TICKS ticks" ;;
+    hpet) say "running the RTOS guest on an HPET comparator (rtos_timer=\"hpet\"): $BENCH_TICKS ticks" ;;
     esac
     if [ "$2" = tuned ]; then
         cpu_pool rt null 1
@@ -229,7 +233,7 @@ run()
     wait_quietly "$1" "NATSUME-RESULT\|error" 1800 || fail "no result from $1"
     trace_stop
     [ "$3" != flood ] || flood_stop "$1"
-    if [ "$2" = natsume ]; then
+    if [ "$2" = natsume ] || [ "$2" = hpet ]; then
         xl natsume-status -j "$1" >"$out/$1.status.json"
     fi
     wait_quietly "$1" "NATSUME-TICKS-END\|error" 600 || fail "no tick data from $1"
