@@ -35,7 +35,8 @@ for d in rtpit rthpet; do
     echo "$d: $(xenstore-read "/local/domain/$domid/natsume/source")" \
         "$(xenstore-read "/local/domain/$domid/natsume/period-ns")"
 done
-xl unpause rtpit && xl unpause rthpet || fail "xl unpause"
+xl unpause rtpit || fail "xl unpause rtpit"
+xl unpause rthpet || fail "xl unpause rthpet"
 sleep 1
 echo "=== status both"
 xl natsume-status
